@@ -1,0 +1,75 @@
+# ABH-Netz. `make help` lists the targets. `make run` and `make test` set everything up themselves.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMPS := .stamps
+export DJANGO_SETTINGS_MODULE ?= abhnetz.settings.dev
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(STAMPS):
+	@mkdir -p $(STAMPS)
+
+$(STAMPS)/venv: pyproject.toml | $(STAMPS)
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e . --group test
+	@touch $@
+
+$(STAMPS)/npm: package.json scripts/copy-assets.mjs | $(STAMPS)
+	npm install --no-audit --no-fund --loglevel=error
+	npm run --silent build
+	@touch $@
+
+$(STAMPS)/messages: $(wildcard locale/*/LC_MESSAGES/django.po) $(STAMPS)/venv
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	@touch $@
+
+setup: $(STAMPS)/venv $(STAMPS)/npm $(STAMPS)/messages ## Install Python and npm packages, compile translations (idempotent)
+
+migrate: setup
+	$(BIN)/python manage.py migrate --noinput -v 0
+
+run: migrate ## Run the site with the demo network at http://127.0.0.1:$(PORT) (SQLite, console e-mail)
+	$(BIN)/python manage.py seed_demo
+	@echo "ABH-Netz: http://127.0.0.1:$(PORT)/ (demo accounts in README.md, password abhnetz-demo)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve: migrate ## Like run, plus the task worker
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup ## Run the whole suite: SQLite (with browser tests), then PostgreSQL
+	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest
+	DJANGO_SETTINGS_MODULE=abhnetz.settings.test scripts/with-postgres $(BIN)/python -m pytest -m "not browser"
+
+test-sqlite: setup ## Run the suite on SQLite only
+	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest $(ARGS)
+
+test-pg: setup ## Run the suite on a throwaway PostgreSQL server
+	DJANGO_SETTINGS_MODULE=abhnetz.settings.test scripts/with-postgres $(BIN)/python -m pytest -m "not browser" $(ARGS)
+
+test-browser: setup ## Run only the browser tests
+	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest -m browser $(ARGS)
+
+lint: setup ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup ## Format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: setup ## Update the translation catalogues
+	$(BIN)/python manage.py makemessages -l de -l en --ignore=.venv --ignore=node_modules --ignore=static_build --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+check: lint test ## Everything CI runs
+
+.PHONY: help setup migrate run serve test test-sqlite test-pg test-browser lint format messages check

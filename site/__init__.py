@@ -1,0 +1,1 @@
+"""The ABH-Netz site shell (folder ``site/``, package ``abhnetz``)."""

@@ -1,0 +1,105 @@
+from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+
+class UserManager(DjangoUserManager):
+    """Users log in with their e-mail address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A member of the network: an account and the person's directory profile.
+
+    Profile fields live here rather than in a second table: every page that shows an
+    author shows the profile, and deleting the account deletes the profile with it.
+    """
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    function = models.CharField(_("function"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    expertise = models.ManyToManyField(
+        "topics.Topic",
+        verbose_name=_("ask me about"),
+        blank=True,
+        related_name="experts",
+    )
+    expertise_note = models.CharField(
+        _("ask me about (free text)"),
+        max_length=250,
+        blank=True,
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", kwargs={"pk": self.pk})
+
+    def has_role(self, *roles: Role) -> bool:
+        """Whether the user holds any of ``roles`` (cached per user object)."""
+        return bool(self.role_slugs & set(roles))
+
+    @property
+    def role_slugs(self) -> set[str]:
+        if not hasattr(self, "_role_slugs"):
+            self._role_slugs = set(
+                RoleGroup.objects.filter(group__user=self).values_list("slug", flat=True)
+            )
+        return self._role_slugs
+
+
+class RoleGroup(models.Model):
+    """Ties a role to its Django group, so renaming the group in the admin breaks nothing."""
+
+    slug = models.CharField(_("role"), max_length=30, choices=Role.choices, unique=True)
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="role")
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self) -> str:
+        return self.get_slug_display()

@@ -1,0 +1,148 @@
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from abhnetz.accounts.models import User
+from abhnetz.audiences.rules import access_or_404
+from abhnetz.core.pagination import paginate
+
+from . import services
+from .forms import AnnouncementForm
+from .models import Announcement
+
+FEED_SALT = "abhnetz.announcements.feed"
+
+
+def announcement_list(request):
+    announcements = Announcement.objects.visible_to(request.user).for_listing()
+    return render(
+        request,
+        "announcements/announcement_list.html",
+        {
+            "page": paginate(request, announcements),
+            "may_write": services.may_write_announcements(request.user),
+            "feed_url": feed_url(request),
+        },
+    )
+
+
+def announcement_detail(request, pk):
+    announcement = access_or_404(request.user, Announcement.objects.for_listing(), pk=pk)
+    return render(
+        request,
+        "announcements/announcement_detail.html",
+        {
+            "announcement": announcement,
+            "may_edit": services.may_edit_announcement(request.user, announcement),
+        },
+    )
+
+
+def announcement_create(request):
+    if not services.may_write_announcements(request.user):
+        raise PermissionDenied
+    form = AnnouncementForm(request.POST or None)
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+        announcement = services.announcement_create(
+            author=request.user,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            audience=form.audience(),
+        )
+        messages.success(request, _("The announcement was published."))
+        return redirect(announcement)
+    return _render_form(request, form, None)
+
+
+def announcement_edit(request, pk):
+    announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
+    if not services.may_edit_announcement(request.user, announcement):
+        raise PermissionDenied
+    form = AnnouncementForm(request.POST or None, instance=announcement)
+    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
+        services.announcement_update(
+            announcement=announcement,
+            by=request.user,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            audience=form.audience(),
+        )
+        messages.success(request, _("The announcement was saved."))
+        return redirect(announcement)
+    return _render_form(request, form, announcement)
+
+
+def announcement_delete(request, pk):
+    announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
+    if not services.may_edit_announcement(request.user, announcement):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.announcement_delete(announcement=announcement, by=request.user)
+        messages.success(request, _("The announcement was deleted."))
+        return redirect("announcements:list")
+    return render(request, "announcements/announcement_confirm_delete.html", {"announcement": announcement})
+
+
+def _render_form(request, form, announcement):
+    from abhnetz.audiences.preview import preview_context
+
+    context = {"form": form, "announcement": announcement}
+    if request.method == "POST" and "preview" in request.POST:
+        # without JavaScript the preview button re-renders the form with the preview
+        context["audience_preview"] = preview_context(request.POST)
+    return render(request, "announcements/announcement_form.html", context)
+
+
+def feed_url(request) -> str:
+    """The reader's personal feed address: feed readers cannot log in."""
+    token = signing.dumps(request.user.pk, salt=FEED_SALT)
+    return request.build_absolute_uri(reverse("announcements:feed", kwargs={"token": token}))
+
+
+class AnnouncementFeed(Feed):
+    """Atom feed of network-wide announcements the token's owner may read."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("ABH-Netz: announcements")
+    subtitle = gettext_lazy("Announcements for the whole network")
+
+    def get_object(self, request, token):
+        try:
+            user_pk = signing.loads(token, salt=FEED_SALT)
+        except signing.BadSignature:
+            raise Http404 from None
+        return get_object_or_404(User, pk=user_pk, is_active=True)
+
+    def link(self, user):
+        return reverse("announcements:list")
+
+    def items(self, user):
+        return (
+            Announcement.objects.visible_to(user).network_wide().select_related("author")[:30]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.body_html
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return str(item.author) if item.author else _("former member")
+
+
+announcement_feed = login_not_required(AnnouncementFeed())

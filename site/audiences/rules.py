@@ -1,0 +1,154 @@
+"""The audience rule: the one place that answers "who may read this?".
+
+Nothing else in the code answers it. Every list, count, feed, e-mail and search
+query goes through ``visible_to`` or ``reader_keys``; every single object through
+``can_view`` or ``access_or_404``.
+
+An audience is stored as a set of group ids (see ``audience_group_ids``); a reader's
+keys are the ids of their groups: their roles, their organisation and their working
+groups. A reader sees an object when one of their keys is in its audience, or when
+they wrote it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from abhnetz.accounts.roles import Role
+
+from .models import AudienceEntry, AudienceMixin, AudienceScope
+
+# Who "the whole network" is: every role but the advisory board, which is added
+# only when the author ticks the board flag.
+NETWORK_ROLES = (
+    Role.OFFICE_STAFF,
+    Role.PARTNER_STAFF,
+    Role.COORDINATOR,
+    Role.MODERATOR,
+    Role.ADMINISTRATOR,
+)
+# "Offices only": staff of the Ausländerbehörden and the coordinators; no partners,
+# no advisory board (domain.md).
+OFFICE_ROLES = (Role.OFFICE_STAFF, Role.COORDINATOR)
+
+
+def audience_content_type(model_or_obj) -> ContentType:
+    """The content type audience entries are stored under (pages share Page's)."""
+    from wagtail.models import Page
+
+    model = model_or_obj if isinstance(model_or_obj, type) else type(model_or_obj)
+    if issubclass(model, Page):
+        model = Page
+    return ContentType.objects.get_for_model(model)
+
+
+def role_group_ids(*roles: Role) -> list[int]:
+    from abhnetz.accounts.models import RoleGroup
+
+    return list(RoleGroup.objects.filter(slug__in=roles).values_list("group_id", flat=True))
+
+
+def reader_keys(user) -> frozenset[int]:
+    """The group ids that open content to ``user``; empty for anonymous or inactive users.
+
+    One query, cached on the user object for the request.
+    """
+    if user is None or isinstance(user, AnonymousUser) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_audience_reader_keys", None)
+    if cached is None:
+        cached = frozenset(
+            Group.objects.filter(
+                # their roles and working groups (Django group membership)
+                Q(user=user)
+                # the group of the organisation they work for
+                | Q(organisation__members=user)
+            ).values_list("id", flat=True)
+        )
+        user._audience_reader_keys = cached
+    return cached
+
+
+def forget_reader_keys(user) -> None:
+    """Drop the cached keys after a membership change within the same request."""
+    user.__dict__.pop("_audience_reader_keys", None)
+    user.__dict__.pop("_role_slugs", None)
+
+
+def _entries_for(user, content_type: ContentType) -> models.QuerySet:
+    keys = reader_keys(user)
+    # a key of theirs is in the audience ...
+    condition = Q(group_id__in=keys)
+    # ... or they wrote it
+    condition |= Q(user_id=user.pk)
+    return AudienceEntry.objects.filter(condition, content_type=content_type)
+
+
+def visible_to(user, queryset: models.QuerySet) -> models.QuerySet:
+    """``queryset`` narrowed to what ``user`` may read, in one semi-join."""
+    if not issubclass(queryset.model, AudienceMixin):
+        raise TypeError(f"{queryset.model.__name__} carries no audience.")
+    if not getattr(user, "is_active", False):
+        return queryset.none()
+    entries = _entries_for(user, audience_content_type(queryset.model))
+    return queryset.filter(Exists(entries.filter(object_id=OuterRef("pk"))))
+
+
+def can_view(user, obj: AudienceMixin) -> bool:
+    if not isinstance(obj, AudienceMixin):
+        raise TypeError(f"{type(obj).__name__} carries no audience.")
+    if obj.pk is None or not getattr(user, "is_active", False):
+        return False
+    return _entries_for(user, audience_content_type(obj)).filter(object_id=obj.pk).exists()
+
+
+def access_or_404(user, queryset: models.QuerySet, **lookup):
+    """The object if ``user`` may read it; the same 404 whether missing or not allowed."""
+    try:
+        return visible_to(user, queryset).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
+
+
+def audience_group_ids(
+    *,
+    scope: str,
+    organisations=(),
+    working_groups=(),
+    advisory_board: bool = False,
+) -> set[int]:
+    """The groups that make up an audience chosen with these fields."""
+    if scope == AudienceScope.NETWORK:
+        groups = set(role_group_ids(*NETWORK_ROLES))
+    elif scope == AudienceScope.OFFICES:
+        # the board flag does not apply: offices-only is never for the board
+        return set(role_group_ids(*OFFICE_ROLES))
+    else:
+        groups = {org.group_id for org in organisations}
+        groups |= {wg.group_id for wg in working_groups}
+    if advisory_board:
+        groups |= set(role_group_ids(Role.ADVISORY_BOARD))
+    return groups
+
+
+def audience_of(obj: AudienceMixin) -> set[int]:
+    return audience_group_ids(
+        scope=obj.audience_scope,
+        organisations=obj.audience_organisations.all(),
+        working_groups=obj.audience_working_groups.all(),
+        advisory_board=obj.audience_advisory_board,
+    )
+
+
+def readers(group_ids: set[int]):
+    """Active people whose keys meet ``group_ids`` (for the preview and for mailing)."""
+    from abhnetz.accounts.models import User
+
+    return User.objects.filter(is_active=True).filter(
+        Exists(Group.objects.filter(user=OuterRef("pk"), id__in=group_ids))
+        | Q(organisation__group_id__in=group_ids)
+    )

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from abhnetz.accounts import views as account_views
+from abhnetz.audiences import views as audience_views
+
+urlpatterns = [
+    # Wagtail's own login would accept a password without the second factor: send it to allauth.
+    path("admin/login/", account_views.admin_login_redirect, name="admin_login_redirect"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+    path("konto/", include("allauth.urls")),
+    path("", include("abhnetz.accounts.urls")),
+    path("mitteilungen/", include("abhnetz.announcements.urls")),
+    path("organisationen/", include("abhnetz.organisations.urls")),
+    path("personen/", include("abhnetz.accounts.people_urls")),
+    path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
+    path("sprache/", login_not_required(set_language), name="set_language"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Pages last. Serving is open to guests at the URL level so the landing and legal
+# pages are public; every other page type asks for a login itself (core.SitePage).
+urlpatterns += [
+    re_path(r"^((?:[\w\-]+/)*)$", login_not_required(wagtail_views.serve), name="wagtail_serve"),
+]
