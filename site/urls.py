@@ -19,6 +19,7 @@ urlpatterns = [
     path("mitteilungen/", include("abhnetz.announcements.urls")),
     path("organisationen/", include("abhnetz.organisations.urls")),
     path("personen/", include("abhnetz.accounts.people_urls")),
+    path("meine-daten/", include("abhnetz.accounts.data_urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
     path("sprache/", login_not_required(set_language), name="set_language"),
 ]
