@@ -77,7 +77,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(working_group.group)
 
 
-def make_announcement(author, *, title="Neue Öffnungszeiten", body="Ab **Montag** gilt:", audience=None):
+def make_announcement(
+    author, *, title="Neue Öffnungszeiten", body="Ab **Montag** gilt:", audience=None
+):
     from abhnetz.announcements.services import announcement_create
 
     return announcement_create(

@@ -1,8 +1,8 @@
 from django.contrib import messages
-from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
+from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -88,7 +88,9 @@ def announcement_delete(request, pk):
         services.announcement_delete(announcement=announcement, by=request.user)
         messages.success(request, _("The announcement was deleted."))
         return redirect("announcements:list")
-    return render(request, "announcements/announcement_confirm_delete.html", {"announcement": announcement})
+    return render(
+        request, "announcements/announcement_confirm_delete.html", {"announcement": announcement}
+    )
 
 
 def _render_form(request, form, announcement):
@@ -125,9 +127,7 @@ class AnnouncementFeed(Feed):
         return reverse("announcements:list")
 
     def items(self, user):
-        return (
-            Announcement.objects.visible_to(user).network_wide().select_related("author")[:30]
-        )
+        return Announcement.objects.visible_to(user).network_wide().select_related("author")[:30]
 
     def item_title(self, item):
         return item.title

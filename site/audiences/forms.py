@@ -54,7 +54,7 @@ class AudienceFields(forms.Form):
         if scope == AudienceScope.OFFICES and cleaned.get("audience_advisory_board"):
             self.add_error(
                 "audience_advisory_board",
-                _("Content for the foreign nationals offices only is never shown to the advisory board."),
+                _("Content for the offices only is never shown to the advisory board."),
             )
         if scope != AudienceScope.SELECTED:
             # Leftover ticks from switching the scope must not linger unseen.

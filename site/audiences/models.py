@@ -61,7 +61,9 @@ class AudienceEntry(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.PositiveBigIntegerField()
-    group = models.ForeignKey(Group, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -90,7 +92,9 @@ class Audience:
 
     __slots__ = ("advisory_board", "organisations", "scope", "working_groups")
 
-    def __init__(self, scope=AudienceScope.NETWORK, organisations=(), working_groups=(), advisory_board=False):
+    def __init__(
+        self, scope=AudienceScope.NETWORK, organisations=(), working_groups=(), advisory_board=False
+    ):
         self.scope = scope
         self.organisations = list(organisations)
         self.working_groups = list(working_groups)

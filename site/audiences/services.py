@@ -13,7 +13,9 @@ def audience_assign(obj: AudienceMixin, audience: Audience) -> None:
     obj.audience_organisations.set(audience.organisations if selected else [])
     obj.audience_working_groups.set(audience.working_groups if selected else [])
     # offices-only content is never for the board (domain.md)
-    obj.audience_advisory_board = audience.advisory_board and audience.scope != AudienceScope.OFFICES
+    obj.audience_advisory_board = (
+        audience.advisory_board and audience.scope != AudienceScope.OFFICES
+    )
 
 
 @transaction.atomic
@@ -29,9 +31,13 @@ def audience_store(obj: AudienceMixin) -> None:
         AudienceEntry(content_type=content_type, object_id=obj.pk, group_id=group_id)
         for group_id in sorted(audience_of(obj))
     ]
-    author_id = getattr(obj, f"{obj.audience_author_field}_id", None) if obj.audience_author_field else None
+    author_id = (
+        getattr(obj, f"{obj.audience_author_field}_id", None) if obj.audience_author_field else None
+    )
     if author_id:
-        entries.append(AudienceEntry(content_type=content_type, object_id=obj.pk, user_id=author_id))
+        entries.append(
+            AudienceEntry(content_type=content_type, object_id=obj.pk, user_id=author_id)
+        )
     AudienceEntry.objects.bulk_create(entries)
 
 

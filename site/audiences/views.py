@@ -8,4 +8,3 @@ from .preview import preview_context
 def preview(request):
     """Who could read content with the audience in this (unsaved) form; for htmx."""
     return render(request, "audiences/preview.html", preview_context(request.POST))
-

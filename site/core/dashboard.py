@@ -44,7 +44,9 @@ def dashboard_context(request) -> dict:
         for key, title, empty_text in EMPTY_SECTIONS
     ]
     working_groups = list(
-        user.groups.filter(working_group__isnull=False).select_related("working_group").order_by("name")
+        user.groups.filter(working_group__isnull=False)
+        .select_related("working_group")
+        .order_by("name")
     )
     return {
         "announcements": announcements,

@@ -73,8 +73,9 @@ class LegalPage(SitePage):
 
     @classmethod
     def footer_links(cls):
-        return cls.objects.live().filter(show_in_footer=True).order_by("path").only(
-            "title", "url_path", "path", "depth"
+        return (
+            cls.objects.live()
+            .filter(show_in_footer=True)
+            .order_by("path")
+            .only("title", "url_path", "path", "depth")
         )
-
-

@@ -1,6 +1,7 @@
 """The embedded demo: what `make run` uses. Never for production."""
 
 import os
+import warnings
 
 from .base import *  # noqa: F403
 from .base import env_bool
@@ -12,3 +13,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = True
+# collectstatic is for production; in the demo whitenoise serves from the finders.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")

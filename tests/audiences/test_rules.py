@@ -23,7 +23,10 @@ EVERYONE = {
 CASES = {
     "network": (lambda n: Audience.network(), EVERYONE - {"board_member"}),
     "network_and_board": (lambda n: Audience.network(advisory_board=True), EVERYONE),
-    "offices": (lambda n: Audience.offices(), {"office_staff", "office_staff_b", "coordinator", "moderator"}),
+    "offices": (
+        lambda n: Audience.offices(),
+        {"office_staff", "office_staff_b", "coordinator", "moderator"},
+    ),
     "office_a": (
         lambda n: Audience.selected(organisations=[n.office_a]),
         {"office_staff", "moderator"},
@@ -71,7 +74,9 @@ def test_anonymous_and_inactive_see_nothing(network):
 
 
 def test_access_gives_the_same_404_for_missing_and_forbidden(network):
-    item = make_announcement(network.coordinator, audience=Audience.selected(organisations=[network.office_a]))
+    item = make_announcement(
+        network.coordinator, audience=Audience.selected(organisations=[network.office_a])
+    )
     with pytest.raises(Http404):
         access_or_404(network.partner, Announcement.objects.all(), pk=item.pk)
     with pytest.raises(Http404):
@@ -80,7 +85,9 @@ def test_access_gives_the_same_404_for_missing_and_forbidden(network):
 
 
 def test_membership_change_takes_effect_without_rewriting_content(network):
-    item = make_announcement(network.coordinator, audience=Audience.selected(working_groups=[network.digital_group]))
+    item = make_announcement(
+        network.coordinator, audience=Audience.selected(working_groups=[network.digital_group])
+    )
     newcomer = UserFactory(organisation=network.office_b)
     assert not can_view(newcomer, item)
     # joining the working group opens it (keys are read per request, not stored per item)
@@ -100,7 +107,9 @@ def test_narrowing_replaces_the_stored_keys(network):
 
 
 def test_offices_only_is_never_for_the_board(network):
-    item = make_announcement(network.coordinator, audience=Audience(scope="offices", advisory_board=True))
+    item = make_announcement(
+        network.coordinator, audience=Audience(scope="offices", advisory_board=True)
+    )
     assert not item.audience_advisory_board
     assert not can_view(network.board_member, item)
 

@@ -1,0 +1,57 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from abhnetz.accounts.models import User
+from abhnetz.announcements.models import Announcement
+from abhnetz.organisations.models import Organisation, OrganisationKind, WorkingGroup
+
+DEMO_ACCOUNTS = {
+    "office@demo.abhnetz.example": "office_staff",
+    "office2@demo.abhnetz.example": "office_staff",
+    "partner@demo.abhnetz.example": "partner_staff",
+    "board@demo.abhnetz.example": "advisory_board",
+    "coordinator@demo.abhnetz.example": "coordinator",
+    "moderator@demo.abhnetz.example": "moderator",
+    "admin@demo.abhnetz.example": "administrator",
+}
+
+
+def test_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("seed_demo")
+    assert not User.objects.exists()
+
+
+def test_creates_the_network_once(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (User.objects.count(), Organisation.objects.count(), Announcement.objects.count())
+    call_command("seed_demo")  # idempotent: nothing doubles
+    assert (
+        User.objects.count(),
+        Organisation.objects.count(),
+        Announcement.objects.count(),
+    ) == counts
+
+    assert Organisation.objects.filter(kind=OrganisationKind.OFFICE).count() >= 4
+    assert (
+        Organisation.objects.exclude(
+            kind__in=[
+                OrganisationKind.OFFICE,
+                OrganisationKind.MINISTRY,
+                OrganisationKind.ADVISORY_BOARD,
+            ]
+        ).count()
+        >= 3
+    )
+    assert WorkingGroup.objects.filter(
+        name="Interkulturelle Öffnung", is_advisory_board=True
+    ).exists()
+    for name in ("ServicePoint", "Digitalisierung / elektronische Ausländerakte", "Raumkonzept"):
+        assert WorkingGroup.objects.filter(name=name).exists()
+    assert Announcement.objects.values("audience_scope").distinct().count() == 3
+    for email, role in DEMO_ACCOUNTS.items():
+        user = User.objects.get(email=email)
+        assert user.check_password("abhnetz-demo")
+        assert role in user.role_slugs
