@@ -79,3 +79,11 @@ def test_dates_are_german_and_24_hour(network, client_for):
     item.save()
     html = client_for(network.office_staff).get(item.get_absolute_url()).content.decode()
     assert "18.04.2026 14:30" in html
+
+
+def test_sections_without_content_explain_themselves(network, client_for):
+    client = client_for(network.partner)
+    for url in ("/wissen/", "/forum/", "/termine/", "/suche/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert 'data-testid="section-empty"' in response.content.decode(), url
