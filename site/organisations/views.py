@@ -1,18 +1,39 @@
 from django.shortcuts import get_object_or_404, render
 
-from .models import Organisation
+from abhnetz.accounts.roles import Role
+
+from . import selectors
+from .forms import OrganisationFilterForm
+
+
+def may_see_domains(user) -> bool:
+    """E-mail domains steer access requests; only administrators need to see them."""
+    return user.is_superuser or user.has_role(Role.ADMINISTRATOR)
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.all()
-    return render(request, "organisations/organisation_list.html", {"organisations": organisations})
+    form = OrganisationFilterForm(request.GET or None)
+    filters = form.filters()
+    organisations = list(selectors.organisation_directory(**filters))
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {
+            "form": form,
+            "organisations": organisations,
+            "is_filtered": any(filters.values()),
+        },
+    )
 
 
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    members = organisation.members.filter(is_active=True)
+    organisation = get_object_or_404(selectors.organisation_for_page(), slug=slug)
     return render(
         request,
         "organisations/organisation_detail.html",
-        {"organisation": organisation, "members": members},
+        {
+            "organisation": organisation,
+            "members": selectors.organisation_members(organisation),
+            "show_domains": may_see_domains(request.user),
+        },
     )
