@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from abhnetz.accounts.models import User
+from abhnetz.audiences.preview import preview_context
 from abhnetz.audiences.rules import access_or_404
 from abhnetz.core.pagination import paginate
 
@@ -49,35 +50,37 @@ def announcement_detail(request, pk):
 def announcement_create(request):
     if not services.may_write_announcements(request.user):
         raise PermissionDenied
-    form = AnnouncementForm(request.POST or None)
-    if request.method == "POST" and "preview" not in request.POST and form.is_valid():
-        announcement = services.announcement_create(
-            author=request.user,
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            audience=form.audience(),
-        )
-        messages.success(request, _("The announcement was published."))
-        return redirect(announcement)
-    return _render_form(request, form, None)
+    return _announcement_form(request, None)
 
 
 def announcement_edit(request, pk):
     announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
     if not services.may_edit_announcement(request.user, announcement):
         raise PermissionDenied
+    return _announcement_form(request, announcement)
+
+
+def _announcement_form(request, announcement: Announcement | None):
+    """Writing and editing share one form; the preview button saves nothing."""
     form = AnnouncementForm(request.POST or None, instance=announcement)
     if request.method == "POST" and "preview" not in request.POST and form.is_valid():
-        services.announcement_update(
-            announcement=announcement,
-            by=request.user,
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            audience=form.audience(),
-        )
-        messages.success(request, _("The announcement was saved."))
+        fields = {
+            "title": form.cleaned_data["title"],
+            "body": form.cleaned_data["body"],
+            "audience": form.audience(),
+        }
+        if announcement is None:
+            announcement = services.announcement_create(author=request.user, **fields)
+            messages.success(request, _("The announcement was published."))
+        else:
+            services.announcement_update(announcement=announcement, by=request.user, **fields)
+            messages.success(request, _("The announcement was saved."))
         return redirect(announcement)
-    return _render_form(request, form, announcement)
+    context = {"form": form, "announcement": announcement}
+    if request.method == "POST" and "preview" in request.POST:
+        # without JavaScript the preview button re-renders the form with the preview
+        context["audience_preview"] = preview_context(request.POST)
+    return render(request, "announcements/announcement_form.html", context)
 
 
 def announcement_delete(request, pk):
@@ -91,16 +94,6 @@ def announcement_delete(request, pk):
     return render(
         request, "announcements/announcement_confirm_delete.html", {"announcement": announcement}
     )
-
-
-def _render_form(request, form, announcement):
-    from abhnetz.audiences.preview import preview_context
-
-    context = {"form": form, "announcement": announcement}
-    if request.method == "POST" and "preview" in request.POST:
-        # without JavaScript the preview button re-renders the form with the preview
-        context["audience_preview"] = preview_context(request.POST)
-    return render(request, "announcements/announcement_form.html", context)
 
 
 def feed_url(request) -> str:
