@@ -1,7 +1,224 @@
+"""Onboarding pages: invitations, accepting them, access requests and their review.
+
+Thin views: forms check the input, services in ``onboarding_services`` do the writes
+and the permission checks.
+"""
+
+from allauth.account.utils import perform_login
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from . import onboarding_services as services
+from .models import AccessRequest, AccessRequestStatus, Invitation
+from .onboarding_forms import (
+    AccessRequestApproveForm,
+    AccessRequestDeclineForm,
+    AccessRequestForm,
+    InvitationAcceptForm,
+    InvitationForm,
+    add_service_error,
+)
+
+
+def _require_onboarding(request) -> None:
+    if not services.may_onboard(request.user):
+        raise PermissionDenied
+
+
+def account_overview(request):
+    """The "Konto" page: where the account's own settings and onboarding live."""
+    return render(
+        request,
+        "accounts/account_overview.html",
+        {"may_onboard": services.may_onboard(request.user)},
+    )
+
+
+# --- invitations -------------------------------------------------------------------
+
+
+def invitation_list(request):
+    _require_onboarding(request)
+    invitations = (
+        Invitation.objects.open()
+        .select_related("organisation", "invited_by")
+        .order_by("expires_at")
+    )
+    return render(request, "accounts/invitation_list.html", {"invitations": invitations})
+
+
+def invitation_create(request):
+    _require_onboarding(request)
+    form = InvitationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(
+                by=request.user,
+                email=form.cleaned_data["email"],
+                organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("The invitation to %(email)s was sent.") % {"email": invitation.email}
+            )
+            return redirect("invitation_list")
+    return render(
+        request,
+        "accounts/invitation_form.html",
+        {"form": form, "days": settings.ABHNETZ_INVITATION_DAYS},
+    )
+
+
+@require_POST
+def invitation_revoke(request, pk):
+    _require_onboarding(request)
+    invitation = get_object_or_404(Invitation, pk=pk)
+    services.invitation_revoke(by=request.user, invitation=invitation)
+    messages.success(
+        request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+    )
+    return redirect("invitation_list")
+
+
+@never_cache
+@login_not_required
+def invitation_accept(request, token):
+    try:
+        invitation = services.invitation_for_token(token)
+    except services.InvitationInvalid as invalid:
+        status = 404 if invalid.reason == "unknown" else 410
+        return render(
+            request, "accounts/invitation_invalid.html", {"reason": invalid.reason}, status=status
+        )
+
+    initial = {}
+    access_request = getattr(invitation, "access_request", None)
+    if access_request is not None:
+        initial = {"first_name": access_request.first_name, "last_name": access_request.last_name}
+    form = InvitationAcceptForm(request.POST or None, invitation=invitation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                token=token,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationInvalid as invalid:
+            return render(
+                request, "accounts/invitation_invalid.html", {"reason": invalid.reason}, status=410
+            )
+        if request.user.is_authenticated:
+            # someone else was signed in on this browser: the new account takes over
+            logout(request)
+        messages.success(request, _("Welcome to ABH-Netz! Your account is ready."))
+        return perform_login(request, user, redirect_url="/")
+    return render(
+        request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
+
+
+# --- access requests ---------------------------------------------------------------
 
 
 @login_not_required
 def access_request(request):
-    return render(request, "accounts/access_request.html", {})
+    form = AccessRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.access_request_submit(
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                email=form.cleaned_data["email"],
+                organisation=form.cleaned_data["organisation"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            return redirect("access_request_sent")
+    return render(request, "accounts/access_request.html", {"form": form})
+
+
+@login_not_required
+def access_request_sent(request):
+    return render(request, "accounts/access_request_sent.html")
+
+
+def access_request_list(request):
+    _require_onboarding(request)
+    pending = AccessRequest.objects.filter(status=AccessRequestStatus.PENDING).select_related(
+        "organisation"
+    )
+    decided = (
+        AccessRequest.objects.exclude(status=AccessRequestStatus.PENDING)
+        .select_related("organisation", "decided_by")
+        .order_by("-decided_at")[:20]
+    )
+    return render(
+        request, "accounts/access_request_list.html", {"pending": pending, "decided": decided}
+    )
+
+
+def access_request_detail(request, pk):
+    _require_onboarding(request)
+    access_request = get_object_or_404(
+        AccessRequest.objects.select_related("organisation", "decided_by"), pk=pk
+    )
+    approve_form = AccessRequestApproveForm(
+        request.POST if "approve" in request.POST else None,
+        user=request.user,
+        access_request=access_request,
+        prefix="approve",
+    )
+    decline_form = AccessRequestDeclineForm(
+        request.POST if "decline" in request.POST else None, prefix="decline"
+    )
+    if request.method == "POST" and access_request.status == AccessRequestStatus.PENDING:
+        try:
+            if "approve" in request.POST and approve_form.is_valid():
+                invitation = services.access_request_approve(
+                    by=request.user,
+                    access_request=access_request,
+                    organisation=approve_form.cleaned_data["organisation"],
+                    role=approve_form.cleaned_data["role"],
+                )
+                messages.success(
+                    request,
+                    _("The request was approved and an invitation was sent to %(email)s.")
+                    % {"email": invitation.email},
+                )
+                return redirect("access_request_list")
+            if "decline" in request.POST and decline_form.is_valid():
+                services.access_request_decline(
+                    by=request.user,
+                    access_request=access_request,
+                    reason=decline_form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request,
+                    _("The request was declined; %(email)s was told.")
+                    % {"email": access_request.email},
+                )
+                return redirect("access_request_list")
+        except ValidationError as error:
+            add_service_error(approve_form if "approve" in request.POST else decline_form, error)
+    return render(
+        request,
+        "accounts/access_request_detail.html",
+        {
+            "access_request": access_request,
+            "approve_form": approve_form,
+            "decline_form": decline_form,
+        },
+    )

@@ -1,0 +1,358 @@
+"""Onboarding writes: invitations and access requests.
+
+Views call these and stay thin. Each service checks permission itself (raising
+``PermissionDenied``) and validates what must hold whatever the form said (raising
+``ValidationError`` keyed by field, so a view can show it next to the field). E-mails
+leave only after the transaction commits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from abhnetz.organisations.models import Organisation
+
+from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
+from .roles import ONBOARDING_ROLES, Role
+
+# --- permissions -------------------------------------------------------------------
+
+
+def may_onboard(user) -> bool:
+    """Coordinators and administrators invite people and decide access requests."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_role(*ONBOARDING_ROLES))
+    )
+
+
+def invitable_roles(user) -> list[Role]:
+    """The roles ``user`` may hand out: only administrators make administrators."""
+    if not may_onboard(user):
+        return []
+    if user.is_superuser or user.has_role(Role.ADMINISTRATOR):
+        return list(Role)
+    return [role for role in Role if role != Role.ADMINISTRATOR]
+
+
+def _require_onboarding(user) -> None:
+    if not may_onboard(user):
+        raise PermissionDenied(_("Only coordinators and administrators may onboard people."))
+
+
+# --- helpers -----------------------------------------------------------------------
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def email_domain(email: str) -> str:
+    return email.rsplit("@", 1)[-1].strip().lower()
+
+
+def organisations_for_domain(domain: str) -> list[Organisation]:
+    """The participating organisations whose e-mail domains include ``domain``."""
+    domain = domain.lower()
+    candidates = Organisation.objects.filter(email_domains__icontains=domain)
+    return [organisation for organisation in candidates if domain in organisation.domain_list]
+
+
+def account_exists(email: str) -> bool:
+    return (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    )
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send_on_commit(template: str, *, to: list[str], context: dict) -> None:
+    """Render ``accounts/email/<template>_subject.txt`` and ``_message.txt`` after commit.
+
+    Mails are written in the site's language (German): the recipient has no
+    account yet, or several recipients share one message.
+    """
+
+    def send() -> None:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+            body = render_to_string(f"accounts/email/{template}_message.txt", context)
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+
+    if to:
+        transaction.on_commit(send)
+
+
+# --- invitations -------------------------------------------------------------------
+
+
+class InvitationInvalid(Exception):
+    """The link cannot be used; ``reason`` is one of unknown, used, expired, withdrawn."""
+
+    def __init__(self, reason: str, invitation: Invitation | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.invitation = invitation
+
+
+def invitation_for_token(token: str, *, for_update: bool = False) -> Invitation:
+    """The open invitation behind ``token``, or ``InvitationInvalid`` saying why not."""
+    queryset = Invitation.objects.select_related("organisation")
+    if for_update:
+        queryset = queryset.select_for_update()
+    invitation = queryset.filter(token_hash=hash_token(token)).first()
+    if invitation is None:
+        raise InvitationInvalid("unknown")
+    if invitation.accepted_at is not None:
+        raise InvitationInvalid("used", invitation)
+    if invitation.revoked_at is not None:
+        raise InvitationInvalid("withdrawn", invitation)
+    if invitation.is_expired:
+        raise InvitationInvalid("expired", invitation)
+    return invitation
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    by: User,
+    email: str,
+    organisation: Organisation,
+    role: Role | str,
+    access_request: AccessRequest | None = None,
+) -> Invitation:
+    """Invite ``email`` into ``organisation`` with ``role`` and send the link.
+
+    An earlier open invitation to the same address is withdrawn, so only the newest
+    link works. The returned invitation carries the plain ``token`` (never stored).
+    """
+    _require_onboarding(by)
+    email = User.objects.normalize_email(email).strip().lower()
+    if role not in invitable_roles(by):
+        raise PermissionDenied(_("You may not hand out this role."))
+    if account_exists(email):
+        raise ValidationError(
+            {"email": _("A person with this e-mail address already has an account.")}
+        )
+
+    now = timezone.now()
+    Invitation.objects.open().filter(email__iexact=email).update(revoked_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email,
+        organisation=organisation,
+        role=role,
+        token_hash=hash_token(token),
+        invited_by=by,
+        expires_at=now + timedelta(days=settings.ABHNETZ_INVITATION_DAYS),
+    )
+    invitation.token = token
+    _send_on_commit(
+        "invitation",
+        to=[email],
+        context={
+            "invitation": invitation,
+            "inviter": by,
+            "access_request": access_request,
+            "accept_url": absolute_url(reverse("invitation_accept", kwargs={"token": token})),
+            "days": settings.ABHNETZ_INVITATION_DAYS,
+        },
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, by: User, invitation: Invitation) -> Invitation:
+    _require_onboarding(by)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
+    """Create the account the invitation promises; the link proves the e-mail address.
+
+    Raises ``InvitationInvalid`` for an unknown, used, withdrawn or expired link.
+    The password must already have passed the validators (the form does that).
+    """
+    invitation = invitation_for_token(token, for_update=True)
+    if account_exists(invitation.email):
+        # someone else created the account meanwhile; the link is spent
+        raise InvitationInvalid("used", invitation)
+    user = User.objects.create_user(
+        email=invitation.email,
+        password=password,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        organisation=invitation.organisation,
+    )
+    user.groups.add(RoleGroup.objects.get(slug=invitation.role).group)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user
+
+
+# --- access requests ---------------------------------------------------------------
+
+
+def validate_access_request_email(email: str, organisation: Organisation | None) -> None:
+    """The address must belong to a participating organisation (the chosen one, if any)."""
+    domain = email_domain(email)
+    if organisation is not None:
+        if domain not in organisation.domain_list:
+            raise ValidationError(
+                {
+                    "email": _(
+                        "This address does not belong to %(organisation)s. Please use your "
+                        "work e-mail address."
+                    )
+                    % {"organisation": organisation}
+                }
+            )
+    elif not organisations_for_domain(domain):
+        raise ValidationError(
+            {
+                "email": _(
+                    "This address does not belong to a participating organisation. Please use "
+                    "your work e-mail address."
+                )
+            }
+        )
+
+
+def onboarding_recipients() -> list[str]:
+    return list(
+        User.objects.filter(is_active=True, groups__role__slug__in=ONBOARDING_ROLES)
+        .values_list("email", flat=True)
+        .distinct()
+        .order_by("email")
+    )
+
+
+@transaction.atomic
+def access_request_submit(
+    *,
+    first_name: str,
+    last_name: str,
+    email: str,
+    organisation: Organisation | None,
+    message: str = "",
+) -> AccessRequest | None:
+    """Record a request for an account and tell the coordinators.
+
+    The public page answers the same whether or not the address has an account, so
+    it reveals no members: an existing member gets an e-mail pointing to the
+    password reset instead, and a second pending request is not recorded twice.
+    Returns the pending request, or ``None`` when the address already has an account.
+    """
+    email = User.objects.normalize_email(email).strip().lower()
+    validate_access_request_email(email, organisation)
+    if account_exists(email):
+        _send_on_commit(
+            "access_request_existing_account",
+            to=[email],
+            context={
+                "login_url": absolute_url(reverse("account_login")),
+                "reset_url": absolute_url(reverse("account_reset_password")),
+            },
+        )
+        return None
+    pending = AccessRequest.objects.filter(
+        email__iexact=email, status=AccessRequestStatus.PENDING
+    ).first()
+    if pending is not None:
+        return pending
+    access_request = AccessRequest.objects.create(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=email,
+        organisation=organisation,
+        message=message.strip(),
+    )
+    _send_on_commit(
+        "access_request_received",
+        to=onboarding_recipients(),
+        context={
+            "access_request": access_request,
+            "review_url": absolute_url(access_request.get_absolute_url()),
+        },
+    )
+    return access_request
+
+
+def _pending_for_update(access_request: AccessRequest) -> AccessRequest:
+    access_request = AccessRequest.objects.select_for_update().get(pk=access_request.pk)
+    if access_request.status != AccessRequestStatus.PENDING:
+        raise ValidationError(_("This access request has already been decided."))
+    return access_request
+
+
+@transaction.atomic
+def access_request_approve(
+    *,
+    by: User,
+    access_request: AccessRequest,
+    role: Role | str,
+    organisation: Organisation | None = None,
+) -> Invitation:
+    """Approve: invite the requester into the organisation (the requested one by default)."""
+    _require_onboarding(by)
+    access_request = _pending_for_update(access_request)
+    organisation = organisation or access_request.organisation
+    if organisation is None:
+        raise ValidationError({"organisation": _("Please choose the organisation.")})
+    invitation = invitation_create(
+        by=by,
+        email=access_request.email,
+        organisation=organisation,
+        role=role,
+        access_request=access_request,
+    )
+    access_request.status = AccessRequestStatus.APPROVED
+    access_request.decided_at = timezone.now()
+    access_request.decided_by = by
+    access_request.invitation = invitation
+    access_request.save(update_fields=["status", "decided_at", "decided_by", "invitation"])
+    return invitation
+
+
+@transaction.atomic
+def access_request_decline(
+    *, by: User, access_request: AccessRequest, reason: str = ""
+) -> AccessRequest:
+    """Decline and tell the requester, with the reason if one is given."""
+    _require_onboarding(by)
+    access_request = _pending_for_update(access_request)
+    access_request.status = AccessRequestStatus.DECLINED
+    access_request.decided_at = timezone.now()
+    access_request.decided_by = by
+    access_request.decline_reason = reason.strip()
+    access_request.save(update_fields=["status", "decided_at", "decided_by", "decline_reason"])
+    _send_on_commit(
+        "access_request_declined",
+        to=[access_request.email],
+        context={"access_request": access_request},
+    )
+    return access_request

@@ -1,0 +1,18 @@
+"""Fixtures for account tests: a clean rate-limit cache and mails that leave on commit."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """allauth keeps rate limits and used TOTP codes in the cache: start every test empty."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): ...`` runs the block's on-commit callbacks, so its e-mails leave."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
