@@ -1,0 +1,144 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+- Every test here is marked ``browser`` and runs in a transactional database with
+  serialized rollback: the live server answers from another thread, so the test's data
+  must be committed. The data the migrations made (role groups, Wagtail's root, home and
+  legal pages, the site) is restored before each test; see ``_migrated_data``.
+- Browser tests run last in a session: each one ends by emptying the database.
+- Chromium is Debian's (``/usr/bin/chromium``); Playwright never downloads a browser. With
+  no Chromium the tests are skipped, unless ``ABHNETZ_REQUIRE_ALL=1`` (CI) makes that a
+  failure.
+- ``page`` gives a fresh German context per test and fails the test if the page asked any
+  host other than the live server for anything (no third-party requests).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .helpers import third_party_requests
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+# where an event loop is running unless told that it is safe (it is: one thread, no await).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Never fetch a browser build: we drive Debian's Chromium.
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+CHROMIUM = Path(os.environ.get("ABHNETZ_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+BROWSER_DIR = Path(__file__).resolve().parent
+TIMEOUT_MS = 15_000
+
+
+def require_all() -> bool:
+    return os.environ.get("ABHNETZ_REQUIRE_ALL") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests in this folder ``browser`` and as live-server tests; run them last.
+
+    This hook sees the whole session's items (it runs after pytest-django's own ordering).
+    """
+    browser_items, other_items = [], []
+    for item in items:
+        if BROWSER_DIR in Path(str(item.path)).parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            browser_items.append(item)
+        else:
+            other_items.append(item)
+    items[:] = other_items + browser_items
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data(django_db_setup, django_db_blocker):
+    """Empty the database once per module, before its first test.
+
+    Each test then starts with Django's serialized rollback: the database exactly as the
+    migrations left it, loaded from the snapshot taken at setup. Loading it into a database
+    that another transactional test emptied (which recreates content types and permissions
+    under new ids) would collide, so the first test of a module starts from empty tables.
+    After each test pytest-django empties the tables again.
+    """
+    from django.core.management import call_command
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all(initialized_only=True):
+            if hasattr(connection, "_test_serialized_contents"):
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    interactive=False,
+                    inhibit_post_migrate=True,
+                    verbosity=0,
+                )
+    return
+
+
+@pytest.fixture(scope="session")
+def chromium(django_db_setup):
+    """One headless Chromium for the session."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        if require_all():
+            pytest.fail(f"{message} (ABHNETZ_REQUIRE_ALL=1 asks for every test to run)")
+        pytest.skip(message)
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Between its calls, Playwright's sync API marks its event loop as running in this
+    # thread. Django then keeps this thread's connections in async (context) storage and
+    # would open new ones there: without the test database's serialized contents, and
+    # apart from the connection the live server shares. Hand it the ones we have.
+    test_connections = {connection.alias: connection for connection in connections.all()}
+    with sync_playwright() as playwright:
+        for alias, connection in test_connections.items():
+            connections[alias] = connection
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh page in a German context (de-DE, Europe/Berlin) for one test.
+
+    Relative URLs go to the live server: ``page.goto("/")``. At the end, the test fails
+    if the page requested anything from another host than the live server.
+    """
+    context = chromium.new_context(
+        base_url=live_server.url,
+        locale="de-DE",
+        timezone_id="Europe/Berlin",
+        viewport={"width": 1280, "height": 900},
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        yield page
+    finally:
+        context.close()
+    foreign = third_party_requests(requests, live_server.url)
+    if foreign:
+        pytest.fail(
+            "The page made requests to other hosts than the site itself:\n"
+            + "\n".join(f"  {url}" for url in foreign),
+            pytrace=False,
+        )
