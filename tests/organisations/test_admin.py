@@ -40,10 +40,14 @@ def organisation_form(**overrides) -> dict:
 
 
 def test_creating_an_organisation_in_the_admin_creates_its_group(admin_client):
+    # given the admin's form, which has no field for the group
+    add_url = reverse("wagtailsnippets_organisations_organisation:add")
+    form = admin_client.get(add_url).context["form"]
+    assert "group" not in form.fields
+    assert {"name", "kind", "state", "logo", "email_domains"} <= set(form.fields)
+
     # when the administrator adds an organisation
-    response = admin_client.post(
-        reverse("wagtailsnippets_organisations_organisation:add"), organisation_form()
-    )
+    response = admin_client.post(add_url, organisation_form())
 
     # then it is saved with a slug, clean domains and its own Django group
     assert response.status_code == 302, response.context["form"].errors
