@@ -122,20 +122,6 @@ def _authenticators(user: User) -> list[dict]:
     )
 
 
-def _announcements(user: User) -> list[dict]:
-    # through the reverse relation, so accounts need not import the announcements app
-    return [
-        {
-            "title": announcement.title,
-            "text": announcement.body,
-            "published_at": announcement.published_at,
-            "updated_at": announcement.updated_at,
-            "audience": announcement.audience_scope,
-        }
-        for announcement in user.announcements.order_by("published_at", "pk")
-    ]
-
-
 def _onboarding_model(name: str):
     """The onboarding models (invitations, access requests), where this version has them."""
     try:
@@ -209,7 +195,6 @@ BUILT_IN_SECTIONS = {
     "mfa_authenticators": _authenticators,
     "invitations": _invitations,
     "access_requests": _access_requests,
-    "announcements": _announcements,
 }
 
 

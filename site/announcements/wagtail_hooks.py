@@ -1,0 +1,21 @@
+from wagtail import hooks
+
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK
+
+
+@hooks.register(USER_DATA_EXPORT_HOOK)
+def export_announcements(user):
+    """The announcements a person wrote, for their data export (DSGVO)."""
+    return (
+        "announcements",
+        [
+            {
+                "title": announcement.title,
+                "text": announcement.body,
+                "published_at": announcement.published_at,
+                "updated_at": announcement.updated_at,
+                "audience": announcement.audience_scope,
+            }
+            for announcement in user.announcements.order_by("published_at", "pk")
+        ],
+    )
