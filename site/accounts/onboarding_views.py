@@ -5,6 +5,7 @@ and the permission checks.
 """
 
 from allauth.account.utils import perform_login
+from allauth.core import ratelimit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -133,6 +134,9 @@ def invitation_accept(request, token):
 
 @login_not_required
 def access_request(request):
+    # a public form that sends mail: limited per IP (ACCOUNT_RATE_LIMITS["access_request"])
+    if request.method == "POST" and not ratelimit.consume(request, action="access_request"):
+        return ratelimit.respond_429(request)
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

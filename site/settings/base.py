@@ -184,6 +184,8 @@ ACCOUNT_RATE_LIMITS = {
     # Failed logins per e-mail and IP; allauth keeps the counters in the default cache.
     "login_failed": "10/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
+    # The public access-request form (abhnetz.accounts.onboarding_views).
+    "access_request": "5/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ABH-Netz"

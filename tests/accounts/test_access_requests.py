@@ -328,3 +328,22 @@ def test_approving_someone_who_meanwhile_has_an_account_shows_the_error(
     )
     access_request.refresh_from_db()
     assert access_request.status == AccessRequestStatus.PENDING
+
+
+def test_the_public_form_is_rate_limited(domains, committed, settings):
+    # given the configured limit per IP
+    assert settings.ACCOUNT_RATE_LIMITS["access_request"] == "5/h/ip"
+    client = Client()
+    with committed():
+        for n in range(5):
+            assert request_access(client, email=f"person{n}@adorf.example").status_code == 302
+
+    # when a sixth request comes from the same address
+    with committed():
+        response = request_access(client, email="person6@adorf.example")
+
+    # then it is refused on our page, and nothing is stored or sent for it
+    assert response.status_code == 429
+    assert 'data-testid="too-many-requests"' in assert_accessible_page(response)
+    assert AccessRequest.objects.count() == 5
+    assert not AccessRequest.objects.filter(email="person6@adorf.example").exists()
