@@ -20,7 +20,6 @@ from collections.abc import Iterable
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.db.models import Q
@@ -29,7 +28,7 @@ from wagtail import hooks
 
 from abhnetz.organisations.models import WorkingGroup
 
-from .models import RoleGroup, User
+from .models import AccessRequest, Invitation, RoleGroup, User
 
 USER_DATA_EXPORT_HOOK = "abhnetz_user_data_export"
 BEFORE_USER_DELETE_HOOK = "abhnetz_before_user_delete"
@@ -122,14 +121,6 @@ def _authenticators(user: User) -> list[dict]:
     )
 
 
-def _onboarding_model(name: str):
-    """The onboarding models (invitations, access requests), where this version has them."""
-    try:
-        return apps.get_model("accounts", name)
-    except LookupError:
-        return None
-
-
 def _own_addresses(user: User) -> set[str]:
     addresses = {user.email.lower()}
     others = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
@@ -137,10 +128,7 @@ def _own_addresses(user: User) -> set[str]:
     return addresses
 
 
-def _invitations(user: User) -> list[dict] | None:
-    Invitation = _onboarding_model("Invitation")
-    if Invitation is None:
-        return None
+def _invitations(user: User) -> list[dict]:
     invitations = Invitation.objects.filter(
         Q(accepted_by=user) | Q(email__in=_own_addresses(user))
     ).select_related("organisation")
@@ -159,10 +147,7 @@ def _invitations(user: User) -> list[dict] | None:
     ]
 
 
-def _access_requests(user: User) -> list[dict] | None:
-    AccessRequest = _onboarding_model("AccessRequest")
-    if AccessRequest is None:
-        return None
+def _access_requests(user: User) -> list[dict]:
     requests = AccessRequest.objects.filter(email__in=_own_addresses(user)).select_related(
         "organisation"
     )
@@ -230,8 +215,6 @@ def user_delete(*, user: User) -> None:
         hook(user)
     # how they came in holds their name and address: it goes with the account
     addresses = _own_addresses(user)
-    for name in ("AccessRequest", "Invitation"):
-        model = _onboarding_model(name)
-        if model is not None:
-            model.objects.filter(email__in=addresses).delete()
+    for model in (AccessRequest, Invitation):
+        model.objects.filter(email__in=addresses).delete()
     user.delete()
