@@ -19,12 +19,6 @@ import pytest
 
 from .helpers import third_party_requests
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
-# where an event loop is running unless told that it is safe (it is: one thread, no await).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# Never fetch a browser build: we drive Debian's Chromium.
-os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-
 CHROMIUM = Path(os.environ.get("ABHNETZ_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -102,16 +96,21 @@ def chromium(django_db_setup):
     # would open new ones there: without the test database's serialized contents, and
     # apart from the connection the live server shares. Hand it the ones we have.
     test_connections = {connection.alias: connection for connection in connections.all()}
-    with sync_playwright() as playwright:
-        for alias, connection in test_connections.items():
-            connections[alias] = connection
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with pytest.MonkeyPatch.context() as patch:
+        # For the same reason Django's ORM refuses to run here unless told that it is safe
+        # (it is: one thread, no await). Set only while Chromium runs, so that subprocesses
+        # of other tests (`manage.py check --deploy`) never inherit it.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            for alias, connection in test_connections.items():
+                connections[alias] = connection
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                yield browser
+            finally:
+                browser.close()
 
 
 @pytest.fixture
