@@ -41,9 +41,10 @@ run: migrate ## Run the site with the demo network at http://127.0.0.1:$(PORT) (
 	@echo "ABH-Netz: http://127.0.0.1:$(PORT)/ (demo accounts in README.md, password abhnetz-demo)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: migrate ## Like run, plus the task worker
+serve: migrate ## Like run, but tasks (e-mail) go through the database queue and a worker
 	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	export USE_TASK_WORKER=1; $(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The browser tests run once, in the SQLite run. The PostgreSQL run always has tests to run
 # (tests/test_postgres.py), so pytest cannot end it with exit code 5 (no tests collected).

@@ -15,13 +15,13 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from abhnetz.core.mail import send_after_commit
 from abhnetz.organisations.models import Organisation
 
 from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
@@ -83,21 +83,16 @@ def absolute_url(path: str) -> str:
 
 
 def _send_on_commit(template: str, *, to: list[str], context: dict) -> None:
-    """Render ``accounts/email/<template>_subject.txt`` and ``_message.txt`` after commit.
+    """Render ``accounts/email/<template>_subject.txt`` and ``_message.txt``; queue after commit.
 
     Mails are written in the site's language (German): the recipient has no
     account yet, or several recipients share one message.
     """
-
-    def send() -> None:
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
-            body = render_to_string(f"accounts/email/{template}_message.txt", context)
-        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-
-    if to:
-        transaction.on_commit(send)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+        body = render_to_string(f"accounts/email/{template}_message.txt", context)
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+    send_after_commit(subject=subject, body=body, to=to)
 
 
 # --- invitations -------------------------------------------------------------------

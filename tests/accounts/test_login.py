@@ -80,14 +80,15 @@ def test_failed_logins_are_rate_limited(network, settings):
     assert int(signed_in_as(other)) == network.office_staff_b.pk
 
 
-def test_password_reset_end_to_end(network):
+def test_password_reset_end_to_end(network, django_capture_on_commit_callbacks):
     guest = Client()
     user = network.office_staff
 
     # when a member asks for a reset link
     page = guest.get("/konto/password/reset/")
     assert_accessible_page(page)
-    response = guest.post("/konto/password/reset/", {"email": user.email})
+    with django_capture_on_commit_callbacks(execute=True):  # mails leave after commit
+        response = guest.post("/konto/password/reset/", {"email": user.email})
 
     # then they are told to check their mail, and the mail holds the link
     assert response.status_code == 302
@@ -126,14 +127,17 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(db):
     assert response["Location"] == "/konto/password/reset/done/"
 
 
-def test_an_unverified_account_cannot_sign_in_and_gets_a_verification_mail(network):
+def test_an_unverified_account_cannot_sign_in_and_gets_a_verification_mail(
+    network, django_capture_on_commit_callbacks
+):
     # given an account whose address is not verified
     user = UserFactory(email="unbestaetigt@adorf.example", organisation=network.office_a)
     EmailAddress.objects.filter(user=user).update(verified=False)
     client = Client()
 
     # when they sign in with the right password
-    response = sign_in(client, user.email, PASSWORD)
+    with django_capture_on_commit_callbacks(execute=True):  # mails leave after commit
+        response = sign_in(client, user.email, PASSWORD)
 
     # then they are not signed in but sent to the "check your mail" page
     assert response.status_code == 302
