@@ -77,7 +77,6 @@ def _migrated_data(django_db_setup, django_db_blocker):
                     inhibit_post_migrate=True,
                     verbosity=0,
                 )
-    return
 
 
 @pytest.fixture(scope="session")
