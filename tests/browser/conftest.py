@@ -140,3 +140,13 @@ def page(chromium, live_server):
             + "\n".join(f"  {url}" for url in foreign),
             pytrace=False,
         )
+
+
+@pytest.fixture
+def demo(settings):
+    """The demo network of `make run`; seed_demo refuses to run with DEBUG off."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo", verbosity=0)
+    settings.DEBUG = False

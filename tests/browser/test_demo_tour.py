@@ -5,7 +5,6 @@ demo account is `abhnetz-demo`.
 """
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from .axe import assert_accessible
@@ -13,14 +12,6 @@ from .helpers import focused, login, tab_to_link
 
 DEMO_EMAIL = "office@demo.abhnetz.example"
 DEMO_PASSWORD = "abhnetz-demo"
-
-
-@pytest.fixture
-def demo(settings):
-    # seed_demo refuses to run with DEBUG off (it sets known passwords); tests run with it off.
-    settings.DEBUG = True
-    call_command("seed_demo", verbosity=0)
-    settings.DEBUG = False
 
 
 @pytest.fixture
