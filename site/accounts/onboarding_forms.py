@@ -27,6 +27,21 @@ def role_choices(user) -> list[tuple[str, str]]:
     return [(role.value, role.label) for role in services.invitable_roles(user)]
 
 
+class NameFields(forms.Form):
+    """A person's name, as the invitation and the access request both ask for it."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
@@ -51,17 +66,7 @@ class InvitationForm(forms.Form):
         return email
 
 
-class InvitationAcceptForm(forms.Form):
-    first_name = forms.CharField(
-        label=_("First name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
-    last_name = forms.CharField(
-        label=_("Last name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-    )
+class InvitationAcceptForm(NameFields):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -98,17 +103,7 @@ class InvitationAcceptForm(forms.Form):
         return cleaned
 
 
-class AccessRequestForm(forms.Form):
-    first_name = forms.CharField(
-        label=_("First name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-    )
-    last_name = forms.CharField(
-        label=_("Last name"),
-        max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
-    )
+class AccessRequestForm(NameFields):
     email = forms.EmailField(
         label=_("Work e-mail address"),
         help_text=_("The address must belong to a participating organisation."),
