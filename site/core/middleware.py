@@ -1,6 +1,7 @@
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
+from django.utils import translation
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -21,3 +22,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         ):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
         return parts
+
+
+class LanguageMiddleware:
+    """German unless the member chose English in the header (the language cookie).
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language, and many
+    office PCs ship English browsers; the network's working language is German.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in self.languages:
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -87,3 +87,11 @@ def test_sections_without_content_explain_themselves(network, client_for):
         response = client.get(url)
         assert response.status_code == 200, url
         assert 'data-testid="section-empty"' in response.content.decode(), url
+
+
+def test_german_even_for_english_browsers_until_english_is_chosen(network, client_for):
+    client = client_for(network.office_staff)
+    html = client.get("/", headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert 'lang="de"' in html
+    client.post("/sprache/", {"language": "en", "next": "/"})
+    assert 'lang="en"' in client.get("/").content.decode()
