@@ -20,7 +20,6 @@ urlpatterns = [
     path("organisationen/", include("abhnetz.organisations.urls")),
     path("personen/", include("abhnetz.accounts.people_urls")),
     path("meine-daten/", include("abhnetz.accounts.data_urls")),
-    path("wissen/", include("knowledge.urls")),
     path("forum/", include("forums.urls")),
     path("termine/", include("events.urls")),
     path("suche/", include("search.urls")),

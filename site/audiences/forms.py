@@ -13,6 +13,26 @@ AUDIENCE_FIELDS = (
 )
 
 
+def validate_audience(form, cleaned: dict) -> None:
+    """The audience checks of every form (ours and Wagtail's), errors next to the fields."""
+    scope = cleaned.get("audience_scope")
+    chosen = cleaned.get("audience_organisations") or cleaned.get("audience_working_groups")
+    if scope == AudienceScope.SELECTED and not chosen:
+        form.add_error(
+            "audience_organisations",
+            _("Choose at least one organisation or working group."),
+        )
+    if scope == AudienceScope.OFFICES and cleaned.get("audience_advisory_board"):
+        form.add_error(
+            "audience_advisory_board",
+            _("Content for the offices only is never shown to the advisory board."),
+        )
+    if scope and scope != AudienceScope.SELECTED:
+        # Leftover ticks from switching the scope must not linger unseen.
+        cleaned["audience_organisations"] = Organisation.objects.none()
+        cleaned["audience_working_groups"] = WorkingGroup.objects.none()
+
+
 class AudienceFields(forms.Form):
     """The audience fields of any content form, with their checks next to the fields.
 
@@ -44,22 +64,7 @@ class AudienceFields(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        scope = cleaned.get("audience_scope")
-        chosen = cleaned.get("audience_organisations") or cleaned.get("audience_working_groups")
-        if scope == AudienceScope.SELECTED and not chosen:
-            self.add_error(
-                "audience_organisations",
-                _("Choose at least one organisation or working group."),
-            )
-        if scope == AudienceScope.OFFICES and cleaned.get("audience_advisory_board"):
-            self.add_error(
-                "audience_advisory_board",
-                _("Content for the offices only is never shown to the advisory board."),
-            )
-        if scope != AudienceScope.SELECTED:
-            # Leftover ticks from switching the scope must not linger unseen.
-            cleaned["audience_organisations"] = Organisation.objects.none()
-            cleaned["audience_working_groups"] = WorkingGroup.objects.none()
+        validate_audience(self, cleaned)
         return cleaned
 
     def audience(self) -> Audience:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 
@@ -50,6 +50,35 @@ class AudienceMixin(models.Model):
 
     # Set by models whose author always keeps sight of what they wrote.
     audience_author_field: str | None = None
+
+
+class PageAudienceMixin(AudienceMixin):
+    """The audience of a Wagtail page: what its live version says.
+
+    Wagtail, not our services, writes pages (editing, publishing, workflows, scheduled
+    publishing all end in ``save()`` of the live page), so the stored audience is
+    refreshed here, in the same transaction as the save: a narrowed audience is in
+    force before the editor is told the page is published. Drafts and revisions do
+    not touch it. The page's owner keeps sight of it.
+    """
+
+    audience_author_field = "owner"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from .services import audience_store
+
+        # Saving a draft revision updates a few bookkeeping fields of the live row
+        # (update_fields) while the object in memory holds the draft: not the audience.
+        update_fields = kwargs.get("update_fields")
+        partial = update_fields is not None and "audience_scope" not in update_fields
+        with transaction.atomic():
+            result = super().save(*args, **kwargs)
+            if self.live and not partial:
+                audience_store(self)
+        return result
 
 
 class AudienceEntry(models.Model):

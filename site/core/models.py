@@ -1,9 +1,13 @@
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from abhnetz.audiences.models import AudienceMixin
+from abhnetz.audiences.rules import can_view
 
 from .dashboard import dashboard_context
 
@@ -25,6 +29,9 @@ class SitePage(Page):
             from django.contrib.auth.views import redirect_to_login
 
             return redirect_to_login(request.get_full_path())
+        # a direct URL answers exactly as the lists do: the same 404 as a missing page
+        if isinstance(self, AudienceMixin) and not can_view(request.user, self):
+            raise Http404
         return super().serve(request, *args, **kwargs)
 
 
@@ -40,7 +47,7 @@ class HomePage(SitePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["core.LegalPage"]
+    subpage_types = ["core.LegalPage", "knowledge.KnowledgeIndexPage"]
     max_count = 1
 
     class Meta:

@@ -8,13 +8,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 SECTIONS = {
-    "knowledge": (
-        _("Knowledge"),
-        _(
-            "Practice guides, minutes with decisions and action items, the forms library "
-            "and the toolkit of the network will be listed here."
-        ),
-    ),
     "forums": (
         _("Forum"),
         _("Questions, answers and discussions of the offices and partners will be listed here."),

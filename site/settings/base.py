@@ -42,6 +42,10 @@ INSTALLED_APPS = [
     "abhnetz.announcements",
     # Content apps.
     "knowledge",
+    "knowledge.guides",
+    "knowledge.minutes",
+    "knowledge.documents",
+    "knowledge.spaces",
     "forums",
     "events",
     "search",

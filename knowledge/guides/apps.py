@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GuidesConfig(AppConfig):
+    """Practice guides (Praxisleitfäden): writing, review, workflow, revisions."""
+
+    name = "knowledge.guides"
+    label = "guides"
+    verbose_name = _("Guides")

@@ -1,0 +1,75 @@
+"""The knowledge base under /wissen/: its index and the base of every knowledge page.
+
+Guides, minutes and the other page types of the knowledge sub-apps derive from the
+concrete ``KnowledgePage``, so one table holds what all of them share (summary,
+topics, organisation, audience) and the listing, topic pages and feeds query them
+together with a fixed number of queries.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+
+from abhnetz.audiences.models import PageAudienceMixin
+from abhnetz.audiences.panels import AudiencePageForm, audience_panel
+from abhnetz.core.models import SitePage
+from abhnetz.core.pagination import paginate
+
+
+class KnowledgeIndexPage(SitePage):
+    """/wissen/: everything in the knowledge base the reader may see."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("knowledge base")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import knowledge_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        pages = knowledge_pages(request.user).order_by("-last_published_at", "-pk")
+        context["results"] = paginate(request, pages)
+        return context
+
+
+class KnowledgePage(PageAudienceMixin, SitePage):
+    """What every knowledge page has: a summary, topics, an organisation, an audience."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        help_text=_("Two or three sentences: what readers find here and for whom."),
+    )
+    topics = ParentalManyToManyField("topics.Topic", verbose_name=_("topics"), blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("authoring organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    base_form_class = AudiencePageForm
+    content_panels = [
+        *SitePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("topics"),
+        FieldPanel("organisation"),
+        audience_panel(),
+    ]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("knowledge page")
+
+    @property
+    def kind_label(self) -> str:
+        """Guide, minutes …: from the content type a listing already selected."""
+        return self.content_type.model_class()._meta.verbose_name

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SpacesConfig(AppConfig):
+    """Working-group spaces and the toolkit."""
+
+    name = "knowledge.spaces"
+    label = "spaces"
+    verbose_name = _("Working-group spaces")
