@@ -4,10 +4,13 @@ Idempotent: running it again finds what is there and adds only what is missing.
 Refuses to run with DEBUG off, so it never puts known passwords into production.
 """
 
+from dataclasses import dataclass
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail import hooks
 
 from abhnetz.accounts.models import RoleGroup, User
 from abhnetz.accounts.roles import Role
@@ -18,6 +21,24 @@ from abhnetz.organisations.models import Organisation, OrganisationKind, State, 
 from abhnetz.topics.models import Topic
 
 DEMO_PASSWORD = "abhnetz-demo"
+SEED_DEMO_HOOK = "abhnetz_seed_demo"
+
+
+@dataclass
+class DemoNetwork:
+    """What the apps' demo seeders build on, keyed as in this module's tables.
+
+    ``people`` is keyed by e-mail, ``organisations`` and ``working_groups`` by the keys
+    of ORGANISATIONS and WORKING_GROUPS (office1, jobcenter, digital, board ...),
+    ``topics`` by slug.
+    """
+
+    topics: dict
+    organisations: dict
+    working_groups: dict
+    people: dict
+    stdout: object
+
 
 TOPICS = [
     ("ServicePoint", "servicepoint"),
@@ -148,6 +169,11 @@ class Command(BaseCommand):
             working_groups["board"].coordinator = people["coordinator@demo.abhnetz.example"]
             working_groups["board"].save()
             created = self.seed_announcements(organisations, working_groups, people)
+            demo = DemoNetwork(topics, organisations, working_groups, people, self.stdout)
+            # Apps add their demo content in hook order (documents before the guides that
+            # link to them); each seeder must be idempotent like this command.
+            for seed in hooks.get_hooks(SEED_DEMO_HOOK):
+                seed(demo)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network ready: {len(organisations)} organisations, {len(people)} people, "
