@@ -293,6 +293,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # every task logs two lines at INFO; failures still show
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 
