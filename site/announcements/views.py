@@ -1,18 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
-from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from abhnetz.accounts.models import User
 from abhnetz.audiences.preview import preview_context
 from abhnetz.audiences.rules import access_or_404
+from abhnetz.core.feeds import feed_reader, personal_feed_url
 from abhnetz.core.pagination import paginate
 
 from . import services
@@ -98,8 +96,7 @@ def announcement_delete(request, pk):
 
 def feed_url(request) -> str:
     """The reader's personal feed address: feed readers cannot log in."""
-    token = signing.dumps(request.user.pk, salt=FEED_SALT)
-    return request.build_absolute_uri(reverse("announcements:feed", kwargs={"token": token}))
+    return personal_feed_url(request, "announcements:feed", salt=FEED_SALT)
 
 
 class AnnouncementFeed(Feed):
@@ -110,11 +107,7 @@ class AnnouncementFeed(Feed):
     subtitle = gettext_lazy("Announcements for the whole network")
 
     def get_object(self, request, token):
-        try:
-            user_pk = signing.loads(token, salt=FEED_SALT)
-        except signing.BadSignature:
-            raise Http404 from None
-        return get_object_or_404(User, pk=user_pk, is_active=True)
+        return feed_reader(token, salt=FEED_SALT)
 
     def link(self, user):
         return reverse("announcements:list")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,3 +21,31 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class TopicFollow(models.Model):
+    """A reader follows a topic: they want to hear when something appears on it.
+
+    Notifications use it later; for now readers see their topics on the topic index.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="topic_follows",
+    )
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="follows"
+    )
+    created_at = models.DateTimeField(_("followed since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("followed topic")
+        verbose_name_plural = _("followed topics")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="topic_follow_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.topic}"
