@@ -30,10 +30,14 @@ class KnowledgeIndexPage(SitePage):
         verbose_name = _("knowledge base")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import knowledge_pages
+        from .forms import KnowledgeFilterForm
+        from .selectors import filtered_knowledge_pages
 
         context = super().get_context(request, *args, **kwargs)
-        pages = knowledge_pages(request.user).order_by("-last_published_at", "-pk")
+        form = KnowledgeFilterForm(request.GET, user=request.user)
+        pages = filtered_knowledge_pages(request.user, **form.filters())
+        context["filter_form"] = form
+        context["is_filtered"] = form.is_filtered
         context["results"] = paginate(request, pages)
         return context
 

@@ -1,11 +1,131 @@
+"""Reads of the knowledge base. Every one starts from what the reader may see."""
+
+from datetime import date
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from abhnetz.audiences.models import AudienceScope
 from abhnetz.audiences.rules import visible_to
+from abhnetz.organisations.models import Organisation
+from abhnetz.topics.models import Topic
 
 from .models import KnowledgePage
 
+# What the listing's "sort by" offers: key → ordering (the pk breaks ties stably).
+SORTINGS = {
+    "aktualisiert": ("-last_published_at", "-pk"),
+    "neueste": ("-first_published_at", "-pk"),
+    "titel": ("title", "pk"),
+}
+DEFAULT_SORTING = "aktualisiert"
 
-def knowledge_pages(user):
+
+def visible_knowledge_pages(user) -> models.QuerySet:
+    """Live knowledge pages ``user`` may read, nothing joined (for counts and subqueries)."""
+    return visible_to(user, KnowledgePage.objects.live())
+
+
+def knowledge_pages(user) -> models.QuerySet:
     """Live knowledge pages ``user`` may read, with what a listing shows (fixed queries)."""
-    pages = KnowledgePage.objects.live().select_related("organisation", "content_type")
-    return visible_to(user, pages).prefetch_related(
-        "topics", "audience_organisations", "audience_working_groups"
+    pages = visible_knowledge_pages(user).select_related("organisation", "content_type")
+    return pages.prefetch_related("topics", "audience_organisations", "audience_working_groups")
+
+
+def knowledge_page_types() -> list[type[KnowledgePage]]:
+    """Guide, minutes …: every page type built on KnowledgePage that editors can create.
+
+    Read from the installed models, so a new knowledge sub-app's page type appears in the
+    listing's filter without a change here.
+    """
+    types = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, KnowledgePage) and model.is_creatable
+    ]
+    return sorted(types, key=lambda model: str(model._meta.verbose_name))
+
+
+def page_type_key(model) -> str:
+    """The value a page type has in URLs: ``guides.guidepage``."""
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def filtered_knowledge_pages(
+    user,
+    *,
+    topic: Topic | None = None,
+    organisation: Organisation | None = None,
+    page_type: type[KnowledgePage] | None = None,
+    updated_since: date | None = None,
+    sorting: str = DEFAULT_SORTING,
+) -> models.QuerySet:
+    """The listing at /wissen/: the reader's pages narrowed by the filters they chose."""
+    pages = knowledge_pages(user)
+    if topic is not None:
+        pages = pages.filter(topics=topic)
+    if organisation is not None:
+        pages = pages.filter(organisation=organisation)
+    if page_type is not None:
+        pages = pages.filter(
+            content_type__app_label=page_type._meta.app_label,
+            content_type__model=page_type._meta.model_name,
+        )
+    if updated_since is not None:
+        # the day in Europe/Berlin (USE_TZ): "since 18.04." includes the whole 18th
+        pages = pages.filter(last_published_at__date__gte=updated_since)
+    return pages.order_by(*SORTINGS.get(sorting, SORTINGS[DEFAULT_SORTING]))
+
+
+def authoring_organisations(user) -> models.QuerySet:
+    """Organisations that wrote a page ``user`` may read: the organisation filter's options.
+
+    Built from the visible pages only, so an organisation whose pages are all hidden from
+    the reader does not appear (and no count is shown at all).
+    """
+    authored = visible_knowledge_pages(user).values("organisation")
+    return Organisation.objects.filter(pk__in=authored).order_by("name")
+
+
+def latest_knowledge_pages(user, *, limit: int = 5) -> list[KnowledgePage]:
+    """The ``limit`` most recently updated pages ``user`` may read (for the dashboard)."""
+    pages = visible_knowledge_pages(user).select_related("content_type", "organisation")
+    return list(pages.order_by("-last_published_at", "-pk")[:limit])
+
+
+def topic_knowledge_pages(user, topic: Topic) -> models.QuerySet:
+    """The pages on ``topic`` that ``user`` may read, most recently updated first."""
+    return knowledge_pages(user).filter(topics=topic).order_by("-last_published_at", "-pk")
+
+
+def network_topic_pages(user, topic: Topic) -> models.QuerySet:
+    """What a topic's feed may carry: pages for the whole network that ``user`` may read.
+
+    A feed leaves the site (it is copied, cached, forwarded), so narrower audiences stay
+    out even when the feed's owner may read them (docs/decisions/0006).
+    """
+    pages = visible_knowledge_pages(user).filter(
+        topics=topic, audience_scope=AudienceScope.NETWORK
     )
+    return pages.select_related("organisation", "owner").order_by("-last_published_at", "-pk")
+
+
+def topics_with_counts(user) -> models.QuerySet:
+    """Every topic with the number of pages on it that ``user`` may read (one query)."""
+    tagged = KnowledgePage.topics.through.objects.filter(
+        topic=OuterRef("pk"), knowledgepage__in=visible_knowledge_pages(user).values("pk")
+    )
+    per_topic = tagged.order_by().values("topic").annotate(count=Count("pk")).values("count")
+    return Topic.objects.annotate(page_count=Coalesce(Subquery(per_topic), Value(0))).order_by(
+        "name"
+    )
+
+
+def topic_documents(user, topic: Topic):
+    """The documents on ``topic`` that ``user`` may read, or None while no library exists.
+
+    Extension point for knowledge.documents: its own selector applies the audience rule.
+    """
+    return None

@@ -23,6 +23,8 @@ urlpatterns = [
     path("forum/", include("forums.urls")),
     path("termine/", include("events.urls")),
     path("suche/", include("search.urls")),
+    # topic pages and feeds; other /wissen/ addresses fall through to the Wagtail pages
+    path("wissen/", include("knowledge.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
     path("sprache/", login_not_required(set_language), name="set_language"),
 ]

@@ -1,0 +1,78 @@
+"""The listing's filters: a GET form that keeps what was typed and says what is wrong."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from abhnetz.topics.models import Topic
+
+from .selectors import (
+    DEFAULT_SORTING,
+    authoring_organisations,
+    knowledge_page_types,
+    page_type_key,
+)
+
+SORTING_CHOICES = [
+    ("aktualisiert", _("Recently updated")),
+    ("neueste", _("Newest")),
+    ("titel", _("Title")),
+]
+
+
+class KnowledgeFilterForm(forms.Form):
+    """Topic, organisation, type, updated since and sorting; every filter optional."""
+
+    thema = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All organisations"),
+    )
+    art = forms.ChoiceField(label=_("Type"), required=False)
+    seit = forms.DateField(
+        label=_("Updated since"),
+        required=False,
+        input_formats=["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d.%m.%Y"),
+        help_text=_("A date such as 18.04.2026."),
+        error_messages={"invalid": _("Please enter a date such as 18.04.2026.")},
+    )
+    sortierung = forms.ChoiceField(
+        label=_("Sort by"), choices=SORTING_CHOICES, required=False, initial=DEFAULT_SORTING
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = authoring_organisations(user)
+        self.page_types = {page_type_key(model): model for model in knowledge_page_types()}
+        self.fields["art"].choices = [
+            ("", _("All types")),
+            *[(key, model._meta.verbose_name) for key, model in self.page_types.items()],
+        ]
+
+    def filters(self) -> dict:
+        """The filters to apply: those typed correctly (the others show their error)."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "topic": data.get("thema"),
+            "organisation": data.get("organisation"),
+            "page_type": self.page_types.get(data.get("art") or ""),
+            "updated_since": data.get("seit"),
+            "sorting": data.get("sortierung") or DEFAULT_SORTING,
+        }
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether the reader narrowed the list (the empty state then says so)."""
+        filters = self.filters()
+        narrowing = ("topic", "organisation", "page_type", "updated_since")
+        return any(filters.get(key) for key in narrowing)
