@@ -21,6 +21,8 @@ SORTINGS = {
     "titel": ("title", "pk"),
 }
 DEFAULT_SORTING = "aktualisiert"
+# How many documents a topic page shows before it points to the forms library.
+TOPIC_DOCUMENTS = 20
 
 
 def visible_knowledge_pages(user) -> models.QuerySet:
@@ -106,9 +108,7 @@ def network_topic_pages(user, topic: Topic) -> models.QuerySet:
     A feed leaves the site (it is copied, cached, forwarded), so narrower audiences stay
     out even when the feed's owner may read them (docs/decisions/0006).
     """
-    pages = visible_knowledge_pages(user).filter(
-        topics=topic, audience_scope=AudienceScope.NETWORK
-    )
+    pages = visible_knowledge_pages(user).filter(topics=topic, audience_scope=AudienceScope.NETWORK)
     return pages.select_related("organisation", "owner").order_by("-last_published_at", "-pk")
 
 
@@ -123,9 +123,19 @@ def topics_with_counts(user) -> models.QuerySet:
     )
 
 
-def topic_documents(user, topic: Topic):
-    """The documents on ``topic`` that ``user`` may read, or None while no library exists.
+def topic_documents(user, topic: Topic, *, limit: int = TOPIC_DOCUMENTS) -> dict | None:
+    """The documents on ``topic`` that ``user`` may download: the first ``limit`` and the total.
 
-    Extension point for knowledge.documents: its own selector applies the audience rule.
+    None while the forms library (knowledge.documents) is not installed. Its own selector
+    applies the audience rule; the documents are marked as checked for this reader, so
+    ``{% document_link %}`` costs no query per document.
     """
-    return None
+    try:
+        from knowledge.documents.selectors import documents_for, mark_checked
+    except ImportError:  # the library is not part of this installation
+        return None
+    documents = documents_for(user).filter(topics=topic)
+    shown = list(documents.order_by("title", "pk")[:limit])
+    mark_checked(user, shown)
+    total = len(shown) if len(shown) < limit else documents.count()
+    return {"items": shown, "total": total}
