@@ -8,3 +8,6 @@ class SpacesConfig(AppConfig):
     name = "knowledge.spaces"
     label = "spaces"
     verbose_name = _("Working-group spaces")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401 - connects the receivers
