@@ -62,6 +62,10 @@ test-pg: setup ## Run the suite on a throwaway PostgreSQL server
 test-browser: setup ## Run only the browser tests
 	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest -m browser $(ARGS)
 
+bench: setup ## Benchmarks: page latency p50/p95 with many items (SQLite, then PostgreSQL)
+	ABHNETZ_BENCH=1 DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest tests/bench -q -p no:logging
+	ABHNETZ_BENCH=1 DJANGO_SETTINGS_MODULE=abhnetz.settings.test scripts/with-postgres $(BIN)/python -m pytest tests/bench -q -p no:logging
+
 lint: setup ## Ruff lint and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -76,4 +80,4 @@ messages: setup ## Update the translation catalogues
 
 check: lint test ## Everything CI runs
 
-.PHONY: help setup migrate run serve test test-sqlite test-pg test-browser lint format messages check
+.PHONY: help setup migrate run serve bench test test-sqlite test-pg test-browser lint format messages check

@@ -1,5 +1,6 @@
 """The shared test harness: a small network of people, one per role, and clients for them."""
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -152,3 +153,7 @@ class QueryCounter:
 @pytest.fixture
 def queries() -> QueryCounter:
     return QueryCounter()
+
+
+# Benchmarks run only with `make bench` (they build thousands of rows).
+collect_ignore_glob = [] if os.environ.get("ABHNETZ_BENCH") else ["bench/*"]
