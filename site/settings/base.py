@@ -201,6 +201,9 @@ WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents carry a language, topics and an audience; uploads are checked by content.
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.Document"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.documents.forms.DocumentForm"
 
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -282,6 +285,9 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # ABH-Netz's own knobs.
 ABHNETZ_INVITATION_DAYS = 14
 ABHNETZ_PAGE_SIZE = 20
+# Largest upload (documents and forms) in megabytes; Wagtail's own limit follows it.
+ABHNETZ_MAX_UPLOAD_MB = int(os.environ.get("ABHNETZ_MAX_UPLOAD_MB", "20"))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = ABHNETZ_MAX_UPLOAD_MB * 1024 * 1024
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True

@@ -1,0 +1,78 @@
+"""The document form of the Wagtail admin and the library's filter form."""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.documents.forms import BaseDocumentForm
+
+from abhnetz.audiences.forms import validate_audience
+from abhnetz.topics.models import Topic
+
+from .models import DocumentLanguage
+from .validation import allowed_types_text, max_upload_bytes, validate_upload
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form (upload, edit, multiple upload, chooser upload) with our checks.
+
+    Set as ``WAGTAILDOCS_DOCUMENT_FORM_BASE``: every admin path that saves a document
+    builds its form from this class, so the file is checked by content and size and the
+    audience like every other audience form, each error next to its field.
+    """
+
+    class Meta(BaseDocumentForm.Meta):
+        widgets = {
+            **BaseDocumentForm.Meta.widgets,
+            "topics": forms.CheckboxSelectMultiple,
+            "audience_scope": forms.RadioSelect,
+            "audience_organisations": forms.CheckboxSelectMultiple,
+            "audience_working_groups": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            self.fields["file"].help_text = _("Allowed: %(types)s; at most %(limit)s MB.") % {
+                "types": allowed_types_text(),
+                "limit": max_upload_bytes() // (1024 * 1024),
+            }
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        # A new upload is checked; an unchanged file on the edit form was checked before.
+        if isinstance(file, UploadedFile):
+            validate_upload(file)
+        return file
+
+    def clean(self):
+        cleaned = super().clean()
+        if "audience_scope" in self.fields:
+            validate_audience(self, cleaned)
+        return cleaned
+
+    def save(self, commit=True):
+        # The audience and topics are parental relations, held in memory until the
+        # document is saved: hand them over first, so that the one save stores them and,
+        # with them, the document's audience.
+        for field in self.instance._meta.many_to_many:
+            if isinstance(field, ParentalManyToManyField) and field.name in self.cleaned_data:
+                field.save_form_data(self.instance, self.cleaned_data[field.name])
+        return super().save(commit=commit)
+
+
+class LibraryFilterForm(forms.Form):
+    """The filters of /wissen/formulare/ (GET; an unknown value shows an error, not a 500)."""
+
+    thema = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+    )
+    sprache = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("All languages")), *DocumentLanguage.choices],
+        required=False,
+    )

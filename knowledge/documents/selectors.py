@@ -1,0 +1,65 @@
+"""Reads of documents and forms, always through the audience rule.
+
+Other apps (a guide's download block, the toolkit) call ``visible_documents`` once per
+page and render each result with ``{% document_link doc %}``.
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Case, Exists, OuterRef, Prefetch, QuerySet, When
+
+from abhnetz.audiences.rules import visible_to
+
+from .models import Document, DocumentLanguage, FormItem
+
+# Set on documents a selector has checked for a reader: {% document_link %} then needs
+# no query of its own (see templatetags/document_tags.py).
+CHECKED_FOR = "_audience_checked_for"
+
+
+def documents_for(user) -> QuerySet:
+    """The documents ``user`` may download."""
+    return visible_to(user, Document.objects.all())
+
+
+def visible_documents(user, ids: Iterable[int]) -> dict[int, Document]:
+    """The documents among ``ids`` that ``user`` may download, by id (one query).
+
+    Ids of missing documents and of documents outside the reader's audience are simply
+    absent from the result: callers leave those links out.
+    """
+    ids = {int(pk) for pk in ids if pk is not None}
+    if not ids:
+        return {}
+    found = {doc.pk: doc for doc in documents_for(user).filter(pk__in=ids)}
+    for doc in found.values():
+        setattr(doc, CHECKED_FOR, user.pk)
+    return found
+
+
+def mark_checked(user, documents: Iterable[Document]) -> None:
+    for doc in documents:
+        setattr(doc, CHECKED_FOR, user.pk)
+
+
+def library_items(user, *, topic=None, language: str = "") -> QuerySet:
+    """Forms with at least one version ``user`` may see, each with only those versions.
+
+    Filtering by topic or language keeps a form when one of its visible versions has that
+    topic or language; the form then shows all its visible versions. The queries do not
+    grow with the number of forms or versions: one for the page of forms, one for their
+    visible versions, one for the versions' topics.
+    """
+    versions = documents_for(user)
+    matching = versions
+    if topic is not None:
+        matching = matching.filter(topics=topic)
+    if language:
+        matching = matching.filter(language=language)
+    items = FormItem.objects.filter(Exists(matching.filter(form_item=OuterRef("pk"))))
+    # German first (the offices' working language), then by language code
+    german_first = Case(When(language=DocumentLanguage.GERMAN, then=0), default=1)
+    shown = versions.order_by(german_first, "language", "title").prefetch_related("topics")
+    return items.order_by("title", "pk").prefetch_related(
+        Prefetch("versions", queryset=shown, to_attr="visible_versions")
+    )

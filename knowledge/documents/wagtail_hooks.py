@@ -1,0 +1,51 @@
+"""Documents in Wagtail: downloads through the audience rule, the forms snippet, demo forms."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from abhnetz.audiences.rules import can_view, visible_to
+
+from .models import FormItem
+
+
+@hooks.register("before_serve_document")
+def serve_only_to_the_audience(document, request):
+    """A document's URL answers as the lists do: login for guests, 404 for outsiders."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not can_view(request.user, document):
+        raise Http404
+    return None
+
+
+@hooks.register("construct_document_chooser_queryset")
+def choose_only_visible_documents(documents, request):
+    """Editors link only documents they may read themselves (a guide's download block)."""
+    return visible_to(request.user, documents)
+
+
+class FormItemViewSet(SnippetViewSet):
+    model = FormItem
+    icon = "doc-full"
+    menu_label = _("Forms")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["title", "created_at"]
+    search_fields = ["title", "description"]
+    ordering = ["title"]
+    panels = [FieldPanel("title"), FieldPanel("description")]
+
+
+register_snippet(FormItemViewSet)
+
+
+@hooks.register("abhnetz_seed_demo", order=10)
+def seed_demo_documents(demo):
+    from .demo import seed_documents
+
+    seed_documents(demo)
