@@ -23,6 +23,7 @@ urlpatterns = [
     path("forum/", include("forums.urls")),
     path("termine/", include("events.urls")),
     path("suche/", include("search.urls")),
+    path("wissen/", include("knowledge.minutes.urls")),
     # topic pages and feeds; other /wissen/ addresses fall through to the Wagtail pages
     path("wissen/", include("knowledge.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),

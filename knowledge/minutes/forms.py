@@ -1,0 +1,87 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from abhnetz.organisations.models import Organisation, WorkingGroup
+from abhnetz.topics.models import Topic
+
+from .selectors import action_item_owners
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ActionItemFilterForm(forms.Form):
+    """The open tasks' GET filter; an unknown value shows its error and filters nothing."""
+
+    owner = forms.ModelChoiceField(
+        label=_("Owner"),
+        queryset=None,
+        required=False,
+        empty_label=_("All people"),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.only("pk", "slug", "name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All organisations"),
+    )
+    working_group = forms.ModelChoiceField(
+        label=_("Working group"),
+        queryset=WorkingGroup.objects.only("pk", "slug", "name").order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All working groups"),
+    )
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # only people who own something this reader can see: no list of strangers
+        self.fields["owner"].queryset = action_item_owners(user)
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            "owner": self.cleaned_data["owner"],
+            "organisation": self.cleaned_data["organisation"],
+            "working_group": self.cleaned_data["working_group"],
+            "overdue_only": self.cleaned_data["overdue"],
+        }
+
+
+class DecisionFilterForm(forms.Form):
+    """The decisions register's GET search; errors stand next to their fields."""
+
+    q = forms.CharField(label=_("Text contains"), required=False, max_length=100)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.only("pk", "slug", "name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
+    )
+    date_from = forms.DateField(label=_("Meeting on or after"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Meeting on or before"), required=False, widget=DateInput())
+
+    def clean(self):
+        cleaned = super().clean()
+        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
+        if date_from and date_to and date_from > date_to:
+            self.add_error("date_to", _("The end of the period must not be before its start."))
+        return cleaned
+
+    def filters(self) -> dict:
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {
+            "q": self.cleaned_data["q"].strip(),
+            "topic": self.cleaned_data["topic"],
+            "date_from": self.cleaned_data["date_from"],
+            "date_to": self.cleaned_data["date_to"],
+        }
