@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK
 from abhnetz.audiences.rules import can_view, visible_to
 
 from .models import FormItem
@@ -42,6 +43,24 @@ class FormItemViewSet(SnippetViewSet):
 
 
 register_snippet(FormItemViewSet)
+
+
+@hooks.register(USER_DATA_EXPORT_HOOK)
+def export_uploaded_documents(user):
+    """The documents a person uploaded, for their data export (DSGVO). Deleting the
+    person keeps the documents (they belong to the network) without the uploader."""
+    return (
+        "uploaded_documents",
+        [
+            {
+                "title": doc.title,
+                "file": doc.filename,
+                "language": doc.language,
+                "uploaded_at": doc.created_at,
+            }
+            for doc in user.uploaded_documents.order_by("created_at", "pk")
+        ],
+    )
 
 
 @hooks.register("abhnetz_seed_demo", order=10)

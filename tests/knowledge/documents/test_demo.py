@@ -40,3 +40,15 @@ def test_seeding_twice_adds_nothing_twice(network):
     # and the forms have different audiences
     scopes = {doc.audience_scope for doc in Document.objects.all()}
     assert scopes == {AudienceScope.NETWORK, AudienceScope.OFFICES, AudienceScope.SELECTED}
+
+
+def test_a_persons_data_export_lists_the_documents_they_uploaded(network, make_document):
+    from abhnetz.accounts.data_services import user_data_export
+
+    # given a document uploaded by office staff
+    make_document("Checkliste", uploader=network.office_staff)
+    # when they export their data, then the document is in it
+    export = user_data_export(user=network.office_staff)
+    assert [entry["title"] for entry in export["uploaded_documents"]] == ["Checkliste"]
+    # and nobody else's export lists it
+    assert user_data_export(user=network.partner)["uploaded_documents"] == []
