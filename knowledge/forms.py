@@ -1,6 +1,7 @@
 """The listing's filters: a GET form that keeps what was typed and says what is wrong."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from abhnetz.topics.models import Topic
@@ -55,7 +56,7 @@ class KnowledgeFilterForm(forms.Form):
         self.page_types = {page_type_key(model): model for model in knowledge_page_types()}
         self.fields["art"].choices = [
             ("", _("All types")),
-            *[(key, model._meta.verbose_name) for key, model in self.page_types.items()],
+            *[(key, capfirst(model._meta.verbose_name)) for key, model in self.page_types.items()],
         ]
 
     def filters(self) -> dict:
