@@ -78,7 +78,8 @@ class MinutesPage(KnowledgePage):
         InlinePanel("decisions", heading=_("Decisions"), label=_("decision")),
         InlinePanel("action_items", heading=_("Action items"), label=_("action item")),
     ]
-    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    # in the knowledge base, or inside a working group's space
+    parent_page_types = ["knowledge.KnowledgeIndexPage", "spaces.WorkingGroupPage"]
     subpage_types: list[str] = []
 
     class Meta:

@@ -118,3 +118,11 @@ def test_action_item_needs_an_owner(network):
 
     # an organisation alone is enough
     ActionItem(title="Die ABH Adorf macht das", owner_organisation=network.office_a).clean()
+
+
+def test_minutes_live_in_the_knowledge_base_or_a_working_group_space(db):
+    from knowledge.models import KnowledgeIndexPage
+    from knowledge.spaces.models import WorkingGroupPage
+
+    assert MinutesPage.can_create_at(KnowledgeIndexPage())
+    assert MinutesPage.can_create_at(WorkingGroupPage())
