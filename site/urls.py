@@ -26,6 +26,7 @@ urlpatterns = [
     path("wissen/", include("knowledge.minutes.urls")),
     # topic pages and feeds; other /wissen/ addresses fall through to the Wagtail pages
     path("wissen/", include("knowledge.urls")),
+    path("wissen/", include("knowledge.guides.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
     path("sprache/", login_not_required(set_language), name="set_language"),
 ]

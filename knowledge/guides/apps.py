@@ -8,3 +8,8 @@ class GuidesConfig(AppConfig):
     name = "knowledge.guides"
     label = "guides"
     verbose_name = _("Guides")
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

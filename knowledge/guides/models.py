@@ -1,0 +1,128 @@
+"""Practice guides (Praxisleitfäden) and what keeps them current.
+
+A guide is a knowledge page with a body of practice blocks, an owner (Wagtail's page
+owner) and a deputy who answer for it, and review dates. A guide whose review date has
+passed says so on the page, is listed for the coordinators and its owner is reminded
+(``manage.py send_review_reminders``); ``ReviewReminder`` remembers each reminder so
+the command can run as often as cron likes.
+"""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import PageManager, PageQuerySet
+
+from abhnetz.audiences.rules import can_view
+from knowledge.models import KnowledgePage
+
+from .blocks import GuideBodyBlock
+
+
+class GuidePageQuerySet(PageQuerySet):
+    def review_overdue(self, today=None):
+        """Guides whose review date has passed (not yet narrowed to a reader)."""
+        return self.filter(review_due_on__lt=today or timezone.localdate())
+
+
+GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
+
+
+class GuidePage(RoutablePageMixin, KnowledgePage):
+    """A practice guide: how an office does something, step by step, with its legal basis."""
+
+    body = StreamField(GuideBodyBlock(), verbose_name=_("content"), blank=True)
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deputy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Stands in for the owner and is reminded of the review as well."),
+    )
+    last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    review_due_on = models.DateField(
+        _("review due on"),
+        null=True,
+        blank=True,
+        help_text=_("When the guide must be checked again; the owner is reminded after it."),
+    )
+
+    objects = GuidePageManager()
+
+    content_panels = [
+        *KnowledgePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("deputy"), FieldPanel("last_reviewed_on"), FieldPanel("review_due_on")],
+            heading=_("Responsibility and review"),
+        ),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+    is_creatable = True
+    template = "guides/guide_page.html"
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return self.review_due_on is not None and self.review_due_on < timezone.localdate()
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Routes bypass SitePage.serve, so the login and the audience are checked here,
+        # for the guide and for its versions alike.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_view(request.user, self):
+            raise Http404
+        return super().serve(request, view, args, kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .documents import visible_document_ids
+
+        context = super().get_context(request, *args, **kwargs)
+        context["visible_document_ids"] = visible_document_ids(request.user, self.body)
+        context["versions_url"] = self.subpage_url(request, "versions")
+        return context
+
+    def subpage_url(self, request, name: str) -> str:
+        return self.get_url(request) + self.reverse_subpage(name)
+
+    @path("versionen/", name="versions")
+    def versions_route(self, request):
+        from .views import guide_versions
+
+        return guide_versions(request, self)
+
+    @path("versionen/vergleich/", name="compare")
+    def compare_route(self, request):
+        from .views import guide_compare
+
+        return guide_compare(request, self)
+
+
+class ReviewReminder(models.Model):
+    """That the owner of a guide was reminded of one review date (one reminder per date)."""
+
+    guide = models.ForeignKey(GuidePage, on_delete=models.CASCADE, related_name="review_reminders")
+    due_on = models.DateField(_("review due on"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["guide", "due_on"], name="one_reminder_per_due_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guide_id} {self.due_on}"
