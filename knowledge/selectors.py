@@ -12,6 +12,7 @@ from abhnetz.audiences.rules import visible_to
 from abhnetz.organisations.models import Organisation
 from abhnetz.topics.models import Topic
 
+from .documents.selectors import documents_for, mark_checked
 from .models import KnowledgePage
 
 # What the listing's "sort by" offers: key → ordering (the pk breaks ties stably).
@@ -123,17 +124,12 @@ def topics_with_counts(user) -> models.QuerySet:
     )
 
 
-def topic_documents(user, topic: Topic, *, limit: int = TOPIC_DOCUMENTS) -> dict | None:
+def topic_documents(user, topic: Topic, *, limit: int = TOPIC_DOCUMENTS) -> dict:
     """The documents on ``topic`` that ``user`` may download: the first ``limit`` and the total.
 
-    None while the forms library (knowledge.documents) is not installed. Its own selector
-    applies the audience rule; the documents are marked as checked for this reader, so
-    ``{% document_link %}`` costs no query per document.
+    The forms library's own selector applies the audience rule; the documents are marked
+    as checked for this reader, so ``{% document_link %}`` costs no query per document.
     """
-    try:
-        from knowledge.documents.selectors import documents_for, mark_checked
-    except ImportError:  # the library is not part of this installation
-        return None
     documents = documents_for(user).filter(topics=topic)
     shown = list(documents.order_by("title", "pk")[:limit])
     mark_checked(user, shown)
