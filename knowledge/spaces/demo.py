@@ -42,9 +42,10 @@ TOOLKIT_SECTIONS = [
         ["Checkliste ServicePoint", "Dienstplanvorlage ServicePoint Rosenfurt"],
     ),
     (
-        "3. Termine online vergeben",
-        "Wartezeiten sinken, wenn Termine online gebucht und automatisch bestätigt werden.",
-        ["Terminvergabe", "Online-Termin"],
+        "3. Termine online vergeben und digital arbeiten",
+        "Wartezeiten sinken, wenn Termine online gebucht und automatisch bestätigt werden; "
+        "die elektronische Akte macht Unterlagen ohne Suche verfügbar.",
+        ["Terminvergabe", "elektronische Ausländerakte", "E-Akte: Angebotsvergleich"],
         [],
     ),
     (
