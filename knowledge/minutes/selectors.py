@@ -104,12 +104,16 @@ def open_action_items(
 
 
 def action_item_owners(user) -> QuerySet:
-    """The people who own an open action item ``user`` can see (for the filter)."""
+    """The people who own an open action item ``user`` can see, and ``user`` (for the filter)."""
     from abhnetz.accounts.models import User
 
-    return User.objects.filter(
-        Exists(visible_action_items(user).filter(_open_filter(), owner_person=OuterRef("pk")))
-    ).only("pk", "first_name", "last_name", "email")
+    owns_one = Exists(
+        visible_action_items(user).filter(_open_filter(), owner_person=OuterRef("pk"))
+    )
+    # the reader themselves, so "only mine" is a valid choice even when they own nothing
+    return User.objects.filter(owns_one | Q(pk=user.pk)).only(
+        "pk", "first_name", "last_name", "email"
+    )
 
 
 def access_action_item(user, item_uuid) -> ActionItem:

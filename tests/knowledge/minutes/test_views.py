@@ -171,6 +171,18 @@ def test_open_action_items_filters(network, client_for, publish_minutes):
     assert listed("overdue=on") == {"Überfällig A"}
 
 
+def test_only_mine_works_for_someone_who_owns_nothing(network, client_for, publish_minutes):
+    publish_minutes(
+        owner=network.coordinator,
+        action_items=[{"title": "Bericht schreiben", "owner_person": network.office_staff}],
+    )
+    response = client_for(network.partner).get(f"/wissen/aufgaben/?owner={network.partner.pk}")
+    html = response.content.decode()
+    assert 'id="id_owner-error"' not in html
+    assert "Bericht schreiben" not in html
+    assert 'data-testid="action-items-empty"' in html
+
+
 def test_unknown_filter_value_shows_an_error_and_keeps_the_list(
     network, client_for, publish_minutes
 ):
