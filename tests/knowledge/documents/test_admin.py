@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Collection
 
-from abhnetz.audiences.models import AudienceScope
+from abhnetz.audiences.models import Audience, AudienceScope
 from abhnetz.audiences.rules import can_view
 from knowledge.documents.models import Document
 from knowledge.documents.pdf import minimal_pdf
@@ -133,3 +133,17 @@ def test_editing_keeps_the_file_and_changes_the_audience(network, admin_client, 
     assert response.status_code == 302, response.content.decode()[:2000]
     assert not can_view(network.office_staff_b, doc)
     assert can_view(network.office_staff, doc)
+
+
+def test_office_staff_upload_and_choose_only_what_they_may_read(network, client_for, make_document):
+    # given a network document and one for office B only
+    shared = make_document("Antrag")
+    make_document("Intern Bestadt", audience=Audience.selected(organisations=[network.office_b]))
+    client = client_for(network.office_staff)
+    # when office staff (office A) open the upload form and the document chooser
+    upload = client.get("/admin/documents/add/")
+    chooser = client.get("/admin/documents/chooser/").content.decode()
+    # then they may upload, and the chooser offers the shared document only
+    assert upload.status_code == 200
+    assert shared.title in chooser
+    assert "Intern Bestadt" not in chooser
