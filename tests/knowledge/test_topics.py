@@ -158,3 +158,15 @@ def test_topic_pages_queries_do_not_grow(network, client_for, publish_page, quer
         lambda: office.get(reverse("knowledge:topics")),
         lambda: [publish_page(f"Mehr {n}", topics=[other]) for n in range(3)],
     )
+
+
+def test_followed_topics_are_in_the_persons_data_export(network, topic):
+    from abhnetz.accounts.data_services import user_data_export
+
+    # given a reader who follows a topic
+    topic_follow(user=network.partner, topic=topic)
+    # when they export their data
+    data = user_data_export(user=network.partner)
+    # then the topic is in it, and nobody else's follows are
+    assert [entry["topic"] for entry in data["followed_topics"]] == ["ServicePoint"]
+    assert user_data_export(user=network.office_staff)["followed_topics"] == []
