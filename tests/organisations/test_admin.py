@@ -160,11 +160,23 @@ def test_topics_are_managed_in_the_admin(admin_client):
 
 
 def test_people_without_admin_access_cannot_open_the_snippets(network, client_for):
-    # when office staff try the organisations admin
-    response = client_for(network.office_staff).get(
+    # when a partner (no admin access at all) tries the organisations admin
+    response = client_for(network.partner).get(
         reverse("wagtailsnippets_organisations_organisation:list")
     )
 
     # then Wagtail sends them to the login instead of showing the list
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_office_staff_reach_the_admin_but_not_the_organisations(network, client_for):
+    # given office staff, who may write guides in the admin
+    client = client_for(network.office_staff)
+
+    # when they try the organisations admin
+    response = client.get(reverse("wagtailsnippets_organisations_organisation:list"))
+
+    # then Wagtail refuses: back to the admin home, no list of organisations
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
