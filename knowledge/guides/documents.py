@@ -1,15 +1,11 @@
-"""Which of a guide's downloads the reader may see.
+"""Which of a guide's downloads the reader may see: one question to the audience rule.
 
-The documents app gives documents an audience. Until it offers its own helper, this
-asks the audience rule once for all documents of a guide: a document model that
-carries an audience shows only the documents the reader may see; one that carries
-none (Wagtail's own) leaves it to Wagtail's collection privacy, as its download URL does.
+The documents app gives documents an audience and renders download links
+(``{% document_link %}``), which cost no query for documents marked as checked for the
+reader. This asks once for all documents of a guide and marks the visible ones.
 """
 
-from wagtail.documents import get_document_model
-
-from abhnetz.audiences.models import AudienceMixin
-from abhnetz.audiences.rules import visible_to
+from knowledge.documents.selectors import mark_checked, visible_documents
 
 from .blocks import documents_in
 
@@ -17,10 +13,8 @@ from .blocks import documents_in
 def visible_document_ids(user, body) -> set[int]:
     """The ids of the body's documents that ``user`` may download (at most one query)."""
     documents = documents_in(body)
-    ids = {document.pk for document in documents}
-    if not ids:
+    if not documents:
         return set()
-    model = get_document_model()
-    if not issubclass(model, AudienceMixin):
-        return ids
-    return set(visible_to(user, model.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+    visible = set(visible_documents(user, {document.pk for document in documents}))
+    mark_checked(user, [document for document in documents if document.pk in visible])
+    return visible

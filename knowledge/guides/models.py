@@ -64,7 +64,7 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
             heading=_("Responsibility and review"),
         ),
     ]
-    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    parent_page_types = ["knowledge.KnowledgeIndexPage", "spaces.WorkingGroupPage"]
     subpage_types: list[str] = []
     is_creatable = True
     template = "guides/guide_page.html"

@@ -4,9 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.documents import get_document_model
 
-from abhnetz.audiences.models import Audience, AudienceMixin
+from abhnetz.audiences.models import Audience
 from knowledge.guides.blocks import LegalReferenceBlock
 from tests.factories import UserFactory
 
@@ -113,9 +112,8 @@ def test_download_shows_only_documents_the_reader_may_see(
     # and a partner sees the network document only
     html = client_for(network.partner).get(guide.url).content.decode()
     assert "Checkliste für alle" in html
-    if issubclass(get_document_model(), AudienceMixin):
-        assert internal.url not in html
-        assert "Vorlage" not in html
+    assert internal.url not in html
+    assert "Vorlage" not in html
 
 
 def test_outsiders_get_404_for_the_guide(network, client_for, make_guide):
@@ -170,3 +168,13 @@ def test_guide_page_queries_do_not_grow_with_blocks_or_topics(
         assert response.status_code == 200
 
     queries.assert_constant(render, add_items)
+
+
+def test_guides_live_in_the_knowledge_base_and_in_working_group_spaces():
+    from knowledge.guides.models import GuidePage
+    from knowledge.models import KnowledgeIndexPage
+    from knowledge.spaces.models import WorkingGroupPage
+
+    parents = GuidePage.allowed_parent_page_models()
+    assert KnowledgeIndexPage in parents
+    assert WorkingGroupPage in parents
