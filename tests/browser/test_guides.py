@@ -5,7 +5,6 @@ factor) approves; a reader finds the guide at /wissen/ and compares two versions
 front-end page on the way passes axe-core (the admin is Wagtail's and is not checked).
 """
 
-import pytest
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -13,7 +12,6 @@ from allauth.mfa.totp.internal.auth import (
     hotp_value,
     yield_hotp_counters_from_time,
 )
-from django.contrib.contenttypes.models import ContentType
 
 from abhnetz.accounts.models import User
 from knowledge.guides.models import GuidePage
@@ -27,13 +25,6 @@ OFFICE = "office@demo.abhnetz.example"
 COORDINATOR = "coordinator@demo.abhnetz.example"
 READER = "partner@demo.abhnetz.example"
 TITLE = "Telefonansage für die Terminvergabe"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_content_types():
-    """The restored database may number content types differently from what this process
-    cached earlier in the session; Wagtail resolves workflow tasks through that cache."""
-    ContentType.objects.clear_cache()
 
 
 def current_code(secret: str) -> str:
