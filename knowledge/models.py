@@ -39,7 +39,32 @@ class KnowledgeIndexPage(SitePage):
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered
         context["results"] = paginate(request, pages)
+        context["sections"] = self.sections(request.user)
+        # the knowledge index links the register views of its sub-apps
+        from .guides.selectors import may_see_review_list
+
+        context["may_see_review_list"] = may_see_review_list(request.user)
         return context
+
+    def sections(self, user) -> list:
+        """The index's section pages (forms library, toolkit, working groups) the reader may open.
+
+        Section pages are the live children that are not themselves knowledge content,
+        plus knowledge pages such as the toolkit that the reader's audience admits.
+        """
+        from abhnetz.audiences.rules import visible_to
+
+        children = self.get_children().live().specific()
+        visible = set(
+            visible_to(user, KnowledgePage.objects.child_of(self).live()).values_list(
+                "pk", flat=True
+            )
+        )
+        return [
+            child
+            for child in children
+            if not isinstance(child, KnowledgePage) or (child.pk in visible and child.is_section)
+        ]
 
 
 class KnowledgePage(PageAudienceMixin, SitePage):
@@ -72,6 +97,9 @@ class KnowledgePage(PageAudienceMixin, SitePage):
 
     class Meta:
         verbose_name = _("knowledge page")
+
+    # a knowledge page that is an entry point of the index (the toolkit), not an article
+    is_section = False
 
     @property
     def kind_label(self) -> str:

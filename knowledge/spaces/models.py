@@ -218,6 +218,8 @@ class ToolkitPage(KnowledgePage):
     Items the reader may not see are left out (``selectors.toolkit_sections``).
     """
 
+    is_section = True
+
     sections = StreamField(
         [("section", ToolkitSectionBlock())], verbose_name=_("sections"), blank=True
     )

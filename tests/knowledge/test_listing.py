@@ -226,3 +226,22 @@ def test_listing_queries_do_not_grow_with_items(network, client_for, publish_pag
         lambda: office.get("/wissen/", {"thema": "thema-0", "sortierung": "titel"}),
         lambda: publish_page("Noch eine", topics=topics),
     )
+
+
+def test_index_links_its_sections_by_audience(network, client_for, publish_page):
+    from knowledge.spaces.models import ToolkitPage
+
+    # given the sections the migrations make and a toolkit for the network (not the board)
+    toolkit = publish_page("Werkzeugkoffer", page_class=ToolkitPage, owner=network.coordinator)
+    board = client_for(network.board_member).get("/wissen/").content.decode()
+    assert f'href="{toolkit.url}"' not in board
+    office = client_for(network.office_staff).get("/wissen/").content.decode()
+    assert f'href="{toolkit.url}"' in office
+    coordinator = client_for(network.coordinator).get("/wissen/").content.decode()
+    # then everyone finds the registers, and only coordination the review list
+    for html in (office, coordinator):
+        assert 'href="/wissen/aufgaben/"' in html
+        assert 'href="/wissen/beschluesse/"' in html
+        assert 'href="/wissen/formulare/"' in html
+    assert 'href="/wissen/ueberpruefung/"' in coordinator
+    assert 'href="/wissen/ueberpruefung/"' not in office
