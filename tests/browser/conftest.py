@@ -79,6 +79,16 @@ def _migrated_data(django_db_setup, django_db_blocker):
                 )
 
 
+@pytest.fixture(autouse=True)
+def _files_on_disk(settings):
+    """Uploaded files (the demo's PDFs) go to the test's MEDIA_ROOT on disk: documents are
+    served from files, which the in-memory storage of the other tests cannot do."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
 @pytest.fixture(scope="session")
 def chromium(django_db_setup):
     """One headless Chromium for the session."""

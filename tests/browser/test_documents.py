@@ -1,21 +1,10 @@
 """The forms library in the browser: axe, filters, and a download link reached by keyboard."""
 
-import pytest
-
 from .axe import assert_accessible
 from .helpers import focused, login, tab_to_link
 
 DEMO_PASSWORD = "abhnetz-demo"
 LIBRARY = "/wissen/formulare/"
-
-
-@pytest.fixture(autouse=True)
-def _files_on_disk(settings):
-    """The demo's PDFs go to disk: documents are served from files."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
 
 
 def version(title: str, language: str):

@@ -125,6 +125,14 @@ def test_office_writes_coordinator_approves_reader_compares(page, demo):
     assert any("Wegweiser in einfacher Sprache" in t for t in page.locator("ins").all_inner_texts())
     assert_accessible(page)
 
+    # and downloads the guide's form (the checklist), with the reader's own session
+    page.goto(servicepoint.url)
+    download_link = page.locator("main a[href*='/dokumente/']").first
+    download_link.wait_for()
+    response = page.request.get(download_link.get_attribute("href"))
+    assert response.status == 200
+    assert response.body().startswith(b"%PDF")
+
 
 def test_overdue_guides_are_listed_for_the_coordinator(page, demo):
     # given the demo's overdue guide, the coordinator's list (front end, no admin: no MFA)
