@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from abhnetz.topics.models import Topic
+from abhnetz.topics.forms import TopicFilterField
 
 from .selectors import (
     DEFAULT_SORTING,
@@ -23,13 +23,7 @@ SORTING_CHOICES = [
 class KnowledgeFilterForm(forms.Form):
     """Topic, organisation, type, updated since and sorting; every filter optional."""
 
-    thema = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All topics"),
-    )
+    thema = TopicFilterField()
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=None,

@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.documents.forms import BaseDocumentForm
 
 from abhnetz.audiences.forms import validate_audience
-from abhnetz.topics.models import Topic
+from abhnetz.topics.forms import TopicFilterField
 
 from .models import DocumentLanguage
 from .validation import allowed_types_text, max_upload_bytes, validate_upload
@@ -64,13 +64,7 @@ class DocumentForm(BaseDocumentForm):
 class LibraryFilterForm(forms.Form):
     """The filters of /wissen/formulare/ (GET; an unknown value shows an error, not a 500)."""
 
-    thema = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All topics"),
-    )
+    thema = TopicFilterField()
     sprache = forms.ChoiceField(
         label=_("Language"),
         choices=[("", _("All languages")), *DocumentLanguage.choices],

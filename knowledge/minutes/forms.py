@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from abhnetz.organisations.models import Organisation, WorkingGroup
-from abhnetz.topics.models import Topic
+from abhnetz.topics.forms import TopicFilterField
 
 from .selectors import action_item_owners
 
@@ -59,13 +59,7 @@ class DecisionFilterForm(forms.Form):
     """The decisions register's GET search; errors stand next to their fields."""
 
     q = forms.CharField(label=_("Text contains"), required=False, max_length=100)
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.only("pk", "slug", "name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All topics"),
-    )
+    topic = TopicFilterField()
     date_from = forms.DateField(label=_("Meeting on or after"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Meeting on or before"), required=False, widget=DateInput())
 

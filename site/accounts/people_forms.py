@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from abhnetz.organisations.models import Organisation
-from abhnetz.topics.models import Topic
+from abhnetz.topics.forms import TopicFilterField
 
 
 class PersonFilterForm(forms.Form):
@@ -16,13 +16,7 @@ class PersonFilterForm(forms.Form):
         required=False,
         empty_label=_("All organisations"),
     )
-    topic = forms.ModelChoiceField(
-        label=_("Ask me about"),
-        queryset=Topic.objects.only("pk", "slug", "name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All topics"),
-    )
+    topic = TopicFilterField(label=_("Ask me about"))
 
     def filters(self) -> dict:
         if not self.is_bound or not self.is_valid():
