@@ -53,13 +53,14 @@ class AudienceMixin(models.Model):
 
 
 class PageAudienceMixin(AudienceMixin):
-    """The audience of a Wagtail page: what its live version says.
+    """The audience of a Wagtail page: what its row says (the live version, or the
+    first draft of a page never published).
 
     Wagtail, not our services, writes pages (editing, publishing, workflows, scheduled
-    publishing all end in ``save()`` of the live page), so the stored audience is
+    publishing all end in ``save()`` of the page row), so the stored audience is
     refreshed here, in the same transaction as the save: a narrowed audience is in
-    force before the editor is told the page is published. Drafts and revisions do
-    not touch it. The page's owner keeps sight of it.
+    force before the editor is told the page is published. Later drafts and revisions
+    do not touch it. The page's owner keeps sight of it.
     """
 
     audience_author_field = "owner"
@@ -76,7 +77,7 @@ class PageAudienceMixin(AudienceMixin):
         partial = update_fields is not None and "audience_scope" not in update_fields
         with transaction.atomic():
             result = super().save(*args, **kwargs)
-            if self.live and not partial:
+            if not partial:
                 audience_store(self)
         return result
 

@@ -98,6 +98,23 @@ def visible_to(user, queryset: models.QuerySet) -> models.QuerySet:
     return queryset.filter(Exists(entries.filter(object_id=OuterRef("pk"))))
 
 
+def visible_pages(user, pages: models.QuerySet) -> models.QuerySet:
+    """Any Wagtail page queryset (mixed types) narrowed to what ``user`` may read.
+
+    Pages without a stored audience (index pages, legal pages) stay; pages with one
+    must admit the reader. For the admin's explorer, chooser and search, which list
+    pages of every type together.
+    """
+    from wagtail.models import Page
+
+    if not getattr(user, "is_active", False):
+        return pages.none()
+    content_type = audience_content_type(Page)
+    stored = AudienceEntry.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+    admitted = _entries_for(user, content_type).filter(object_id=OuterRef("pk"))
+    return pages.filter(~Exists(stored) | Exists(admitted))
+
+
 def can_view(user, obj: AudienceMixin) -> bool:
     if not isinstance(obj, AudienceMixin):
         raise TypeError(f"{type(obj).__name__} carries no audience.")
