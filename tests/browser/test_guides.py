@@ -61,6 +61,7 @@ def write_and_submit(page) -> None:
         "Die Ansage nennt die Adresse der Online-Terminvergabe."
     )
     # "Submit to Freigabe durch die Netzwerkkoordination" sits in the actions menu
+    page.wait_for_load_state("networkidle")
     with page.expect_navigation():
         page.locator("button[name='action-submit']").dispatch_event("click")
 
@@ -77,6 +78,9 @@ def approve(page, guide: GuidePage) -> None:
             form.locator("button[type=submit]").first.click()
         assert "/2fa/authenticate/" not in page.url
     page.goto(f"/admin/pages/{guide.pk}/edit/")
+    # the workflow buttons work through the admin's scripts: clicked before they have
+    # loaded, the form would only save a draft
+    page.wait_for_load_state("networkidle")
     # "Approve" (without a comment) sits in the editor's actions menu
     approve_button = page.locator(
         "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
