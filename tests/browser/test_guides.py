@@ -57,8 +57,13 @@ def write_and_submit(page) -> None:
         "[data-streamfield-stream-container] button[title='Insert a block'], button.c-sf-add-button"
     ).first.click()
     page.get_by_role("option", name="Text").first.click()
-    page.locator(".Draftail-Editor [contenteditable=true]").first.fill(
-        "Die Ansage nennt die Adresse der Online-Terminvergabe."
+    # Draftail (Draft.js) follows typed keys; fill() can leave its state empty
+    page.locator(".Draftail-Editor [contenteditable=true]").first.click()
+    page.keyboard.type("Die Ansage nennt die Adresse der Online-Terminvergabe.")
+    # Draftail writes its value to the form's hidden input after a short delay
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input[name=\"body-0-value\"]')]"
+        ".some(input => input.value.includes('Online-Terminvergabe'))"
     )
     # "Submit to Freigabe durch die Netzwerkkoordination" sits in the actions menu
     page.wait_for_load_state("networkidle")
