@@ -71,6 +71,81 @@ def download(title: str, slug: str, key: str, label: str = "") -> list:
     return [block("document", {"document": document.pk, "label": label}, key, slug)]
 
 
+def servicepoint_body(s: str, p: dict, *, revised: bool) -> list:
+    """The ServicePoint guide, in its first and its revised version (for the comparison)."""
+    intro_end = (
+        ", entlastet die Sachbearbeitung und verkürzt die Wartezeit.</p>"
+        if revised
+        else " und entlastet die Sachbearbeitung.</p>"
+    )
+    staffing = "Planen Sie mindestens zwei Kolleginnen oder Kollegen pro Öffnungszeit ein"
+    items = [
+        "Antragsformulare in den häufigsten Sprachen",
+        "Eingangsstempel und Quittungsvordrucke",
+        "Zugang zur Online-Terminvergabe",
+    ]
+    body = [
+        text(
+            "<h2>Worum es geht</h2><p>Viele Anliegen brauchen kein Fallgespräch: "
+            "Unterlagen nachreichen, ein Formular holen, einen Termin vereinbaren. Ein "
+            "ServicePoint im Eingangsbereich erledigt sie sofort" + intro_end,
+            "intro",
+            s,
+        ),
+        block(
+            "steps",
+            steps(
+                (
+                    "Anliegen auswerten",
+                    "Zählen Sie zwei Wochen lang, warum Menschen "
+                    "ohne Termin kommen" + (", getrennt nach Anliegen." if revised else "."),
+                ),
+                (
+                    "Aufgaben festlegen",
+                    "Legen Sie fest, was am ServicePoint erledigt wird und was nicht.",
+                ),
+                (
+                    "Personal planen",
+                    staffing + ("; eine Person spricht Englisch." if revised else "."),
+                ),
+                (
+                    "Öffnen und auswerten",
+                    "Erfassen Sie Besuche und Anliegen monatlich als Kennzahlen.",
+                ),
+            ),
+            "steps",
+            s,
+        ),
+        block(
+            "checklist",
+            {
+                "heading": "Was am ServicePoint bereitliegen sollte",
+                "items": [*items, "Wegweiser in einfacher Sprache"] if revised else items,
+            },
+            "checklist",
+            s,
+        ),
+    ]
+    if revised:
+        body.append(
+            block(
+                "callout",
+                callout(
+                    "hint",
+                    "Am ServicePoint werden keine Fallgespräche geführt: "
+                    "Wer beraten werden muss, erhält einen Termin.",
+                ),
+                "hint",
+                s,
+            )
+        )
+    return [
+        *body,
+        *download("Checkliste ServicePoint", s, "checklist-pdf"),
+        block("contact_person", contact(p[OFFICE], "Erfahrungen aus Rosenfurt"), "c", s),
+    ]
+
+
 def guides(demo) -> list[dict]:
     p, o, w, _t = demo.people, demo.organisations, demo.working_groups, demo.topics
     today = timezone.localdate()
@@ -87,117 +162,9 @@ def guides(demo) -> list[dict]:
             "audience": Audience.network(advisory_board=True),
             "reviewed": today - timedelta(days=40),
             "due": today + timedelta(days=325),
-            "body": lambda s: [
-                text(
-                    "<h2>Worum es geht</h2><p>Viele Anliegen brauchen kein Fallgespräch: "
-                    "Unterlagen nachreichen, ein Formular holen, einen Termin vereinbaren. Ein "
-                    "ServicePoint im Eingangsbereich erledigt sie sofort und entlastet die "
-                    "Sachbearbeitung.</p>",
-                    "intro",
-                    s,
-                ),
-                block(
-                    "steps",
-                    steps(
-                        (
-                            "Anliegen auswerten",
-                            "Zählen Sie zwei Wochen lang, warum Menschen ohne Termin kommen.",
-                        ),
-                        (
-                            "Aufgaben festlegen",
-                            "Legen Sie fest, was am ServicePoint erledigt wird und was nicht.",
-                        ),
-                        (
-                            "Personal planen",
-                            "Planen Sie mindestens zwei Kolleginnen oder "
-                            "Kollegen pro Öffnungszeit ein.",
-                        ),
-                        (
-                            "Öffnen und auswerten",
-                            "Erfassen Sie Besuche und Anliegen monatlich als Kennzahlen.",
-                        ),
-                    ),
-                    "steps",
-                    s,
-                ),
-                block(
-                    "checklist",
-                    {
-                        "heading": "Was am ServicePoint bereitliegen sollte",
-                        "items": [
-                            "Antragsformulare in den häufigsten Sprachen",
-                            "Eingangsstempel und Quittungsvordrucke",
-                            "Zugang zur Online-Terminvergabe",
-                        ],
-                    },
-                    "checklist",
-                    s,
-                ),
-                *download("Checkliste ServicePoint", s, "checklist-pdf"),
-                block("contact_person", contact(p[OFFICE], "Erfahrungen aus Rosenfurt"), "c", s),
-            ],
+            "body": lambda s: servicepoint_body(s, p, revised=False),
             # the second version: a sharper step, one more item, a hint
-            "revised_body": lambda s: [
-                text(
-                    "<h2>Worum es geht</h2><p>Viele Anliegen brauchen kein Fallgespräch: "
-                    "Unterlagen nachreichen, ein Formular holen, einen Termin vereinbaren. Ein "
-                    "ServicePoint im Eingangsbereich erledigt sie sofort, entlastet die "
-                    "Sachbearbeitung und verkürzt die Wartezeit.</p>",
-                    "intro",
-                    s,
-                ),
-                block(
-                    "steps",
-                    steps(
-                        (
-                            "Anliegen auswerten",
-                            "Zählen Sie zwei Wochen lang, warum Menschen "
-                            "ohne Termin kommen, getrennt nach Anliegen.",
-                        ),
-                        (
-                            "Aufgaben festlegen",
-                            "Legen Sie fest, was am ServicePoint erledigt wird und was nicht.",
-                        ),
-                        (
-                            "Personal planen",
-                            "Planen Sie mindestens zwei Kolleginnen oder "
-                            "Kollegen pro Öffnungszeit ein; eine Person spricht Englisch.",
-                        ),
-                        (
-                            "Öffnen und auswerten",
-                            "Erfassen Sie Besuche und Anliegen monatlich als Kennzahlen.",
-                        ),
-                    ),
-                    "steps",
-                    s,
-                ),
-                block(
-                    "checklist",
-                    {
-                        "heading": "Was am ServicePoint bereitliegen sollte",
-                        "items": [
-                            "Antragsformulare in den häufigsten Sprachen",
-                            "Eingangsstempel und Quittungsvordrucke",
-                            "Zugang zur Online-Terminvergabe",
-                            "Wegweiser in einfacher Sprache",
-                        ],
-                    },
-                    "checklist",
-                    s,
-                ),
-                block(
-                    "callout",
-                    callout(
-                        "hint",
-                        "Am ServicePoint werden keine Fallgespräche geführt: "
-                        "Wer beraten werden muss, erhält einen Termin.",
-                    ),
-                    "hint",
-                    s,
-                ),
-                *download("Checkliste ServicePoint", s, "checklist-pdf"),
-                block("contact_person", contact(p[OFFICE], "Erfahrungen aus Rosenfurt"), "c", s),
-            ],
+            "revised_body": lambda s: servicepoint_body(s, p, revised=True),
         },
         {
             "slug": "online-terminvergabe-einfuehren",

@@ -51,37 +51,34 @@ def test_dashboard_and_language_switch(office_page):
     assert page.get_by_test_id("language-en").is_visible()
 
 
+def check_list_and_entry_by_keyboard(page, list_url: str, detail_url: str, heading: str) -> None:
+    """From the dashboard to a list and on to one entry, by Tab and Enter; axe on both."""
+    follow_by_keyboard(page, list_url)
+    assert_accessible(page)
+    follow_by_keyboard(page, detail_url)
+    assert heading in page.locator("h1").inner_text()
+    assert_accessible(page)
+
+
 def test_open_an_organisation_by_keyboard(office_page):
     from abhnetz.organisations.models import Organisation
 
-    page = office_page
     organisation = Organisation.objects.get(name="Ausländerbehörde der Stadt Eichtal")
-    follow_by_keyboard(page, "/organisationen/")
-    assert_accessible(page)
-    follow_by_keyboard(page, reverse("organisations:detail", args=[organisation.slug]))
-    assert "Eichtal" in page.locator("h1").inner_text()
-    assert_accessible(page)
+    detail = reverse("organisations:detail", args=[organisation.slug])
+    check_list_and_entry_by_keyboard(office_page, "/organisationen/", detail, "Eichtal")
 
 
 def test_open_a_person_by_keyboard(office_page):
     from abhnetz.accounts.models import User
 
-    page = office_page
     person = User.objects.get(email="office2@demo.abhnetz.example")
-    follow_by_keyboard(page, "/personen/")
-    assert_accessible(page)
-    follow_by_keyboard(page, reverse("people:detail", args=[person.pk]))
-    assert "Kaya" in page.locator("h1").inner_text()
-    assert_accessible(page)
+    detail = reverse("people:detail", args=[person.pk])
+    check_list_and_entry_by_keyboard(office_page, "/personen/", detail, "Kaya")
 
 
 def test_open_an_announcement_by_keyboard(office_page):
     from abhnetz.announcements.models import Announcement
 
-    page = office_page
     announcement = Announcement.objects.get(title="Neue Ansprechpartnerin im Jobcenter Rosenfurt")
-    follow_by_keyboard(page, "/mitteilungen/")
-    assert_accessible(page)
-    follow_by_keyboard(page, reverse("announcements:detail", args=[announcement.pk]))
-    assert announcement.title in page.locator("h1").inner_text()
-    assert_accessible(page)
+    detail = reverse("announcements:detail", args=[announcement.pk])
+    check_list_and_entry_by_keyboard(office_page, "/mitteilungen/", detail, announcement.title)
