@@ -98,6 +98,40 @@ def visible_to(user, queryset: models.QuerySet) -> models.QuerySet:
     return queryset.filter(Exists(entries.filter(object_id=OuterRef("pk"))))
 
 
+# Audience keys as the search index stores them: "g<group id>" for a group,
+# "u<user id>" for the author, "member" for what every signed-in member may find
+# (organisations, people). The index filters by these inside the backend.
+MEMBER_KEY = "member"
+
+
+def entry_key(group_id: int | None, user_id: int | None) -> str:
+    return f"g{group_id}" if group_id else f"u{user_id}"
+
+
+def search_reader_keys(user) -> frozenset[str]:
+    """The index keys that open documents to ``user``; empty for anonymous or inactive."""
+    if not getattr(user, "is_active", False):
+        return frozenset()
+    return frozenset(
+        {MEMBER_KEY, f"u{user.pk}"} | {f"g{group_id}" for group_id in reader_keys(user)}
+    )
+
+
+def document_keys(obj: AudienceMixin) -> frozenset[str]:
+    """The stored audience of ``obj`` as index keys (nothing stored: nobody)."""
+    return frozenset(
+        entry_key(group_id, user_id)
+        for group_id, user_id in AudienceEntry.objects.filter(
+            content_type=audience_content_type(obj), object_id=obj.pk
+        ).values_list("group_id", "user_id")
+    )
+
+
+def audience_source(obj: AudienceMixin) -> tuple[int, int]:
+    """Where ``obj``'s stored audience lives: (content type id, object id)."""
+    return (audience_content_type(obj).pk, obj.pk)
+
+
 def visible_pages(user, pages: models.QuerySet) -> models.QuerySet:
     """Any Wagtail page queryset (mixed types) narrowed to what ``user`` may read.
 

@@ -3,7 +3,8 @@
 from django.db import transaction
 
 from .models import Audience, AudienceEntry, AudienceMixin, AudienceScope
-from .rules import audience_content_type, audience_of
+from .rules import audience_content_type, audience_of, entry_key
+from .signals import audience_stored
 
 
 def audience_assign(obj: AudienceMixin, audience: Audience) -> None:
@@ -39,6 +40,12 @@ def audience_store(obj: AudienceMixin) -> None:
             AudienceEntry(content_type=content_type, object_id=obj.pk, user_id=author_id)
         )
     AudienceEntry.objects.bulk_create(entries)
+    audience_stored.send(
+        sender=type(obj),
+        content_type_id=content_type.pk,
+        object_id=obj.pk,
+        keys=frozenset(entry_key(entry.group_id, entry.user_id) for entry in entries),
+    )
 
 
 def audience_forget(obj: AudienceMixin) -> None:

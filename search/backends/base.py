@@ -1,0 +1,77 @@
+"""The contract both backends fulfil (tests/search/contract.py runs it against each)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.safestring import SafeString
+
+# The facets of the results page, in the order they are shown.
+FACETS = ("kind", "topic", "organisation", "working_group", "year")
+SORTS = ("relevance", "date")
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer now (e.g. Elasticsearch unreachable)."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    # the reader's keys (``abhnetz.audiences.rules.search_reader_keys``); empty finds nothing
+    reader_keys: frozenset[str]
+    # facet name -> chosen values; values of one facet are alternatives (OR),
+    # different facets narrow each other (AND)
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str
+    kind: str
+    title: str
+    url: str
+    # HTML-safe, with <mark> around matched words
+    title_html: SafeString
+    snippet_html: SafeString
+    organisation: str = ""
+    working_group: str = ""
+    date: datetime | None = None
+    audience_scope: str = "member"
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetCount]]
+    # "did you mean": a corrected query that finds something the reader may see
+    suggestion: str | None = None
+    # shown on the page, e.g. that the database answered because Elasticsearch is down
+    notice: str | None = None
+    backend: str = ""
+
+
+class SearchBackend:
+    name = ""
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        raise NotImplementedError
+
+    def suggest(self, text: str, reader_keys: frozenset[str], limit: int = 6) -> list[Hit]:
+        """Search as you type: documents whose title words start with what was typed."""
+        raise NotImplementedError

@@ -1,0 +1,473 @@
+"""The database backend: SQLite FTS5 locally, PostgreSQL full text in production.
+
+Both store the same analysed terms (``search.analysis``: Snowball German stemming,
+folding, compound parts), so a query finds the same documents on either; only the
+full-text table and the query syntax differ (``_Sqlite`` and ``_Postgres`` below).
+Everything else (audience keys, filters, facets) is plain Django ORM on
+``SearchEntry``. The audience filter is part of every query, so hits, totals,
+facet counts, suggestions and spelling suggestions only ever see what the reader
+may see.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
+
+from .. import analysis
+from ..documents import SearchDocument
+from ..models import SearchEntry, SearchEntryKey, SearchEntryTopic, SearchWord
+from ..query import ParsedQuery, parse
+from ..registry import kind_label
+from .base import FACETS, FacetCount, Hit, SearchBackend, SearchQuery, SearchResults
+
+# Column weights: titles and summaries weigh more than body text; compound parts least.
+WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 0.5}
+# tsvector has a size limit (1 MB); the start of a very long text is enough to find it
+MAX_INDEXED_CHARS = 200_000
+SNIPPET_CHARS = 240
+
+
+class _Sqlite:
+    """FTS5: ``"term"`` is a term, ``"a b"`` a phrase, ``"pre"*`` a prefix."""
+
+    @staticmethod
+    def write(cursor, rows):
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, title, summary, body, extra) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            rows,
+        )
+
+    @staticmethod
+    def delete(cursor, ids):
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in ids])
+
+    @staticmethod
+    def sequence(terms: tuple[str, ...]) -> str:
+        return '"' + " ".join(terms) + '"'
+
+    @staticmethod
+    def prefix(term: str) -> str:
+        return f'"{term}"*'
+
+    @staticmethod
+    def any_of(parts: list[str]) -> str:
+        return "(" + " OR ".join(parts) + ")"
+
+    @staticmethod
+    def combine(positive: list[str], negative: list[str]) -> str:
+        expression = " AND ".join(positive)
+        for part in negative:
+            expression = f"({expression}) NOT {part}"
+        return expression
+
+    @staticmethod
+    def titles_only(expression: str) -> str:
+        return "{title} : " + expression
+
+    @staticmethod
+    def matching_ids(expression: str) -> RawSQL:
+        return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", (expression,))
+
+    @staticmethod
+    def ranked(expression: str, ids_sql: str, ids_params, order: str, limit: int, offset: int):
+        weights = ", ".join(str(w) for w in WEIGHTS.values())
+        # bm25() is lower for better matches
+        # interpolated: our weights, ORDER BY from a fixed pair, Django-compiled SQL
+        sql = (
+            f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost AS score "
+            "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND e.id IN ({ids_sql}) "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        return sql, (expression, *ids_params, limit, offset)
+
+
+class _Postgres:
+    """tsquery on our terms with the 'simple' configuration (the terms are analysed
+    already); weights A–D are title, summary, body, compound parts."""
+
+    @staticmethod
+    def write(cursor, rows):
+        cursor.executemany(
+            "INSERT INTO search_fts (entry_id, vector) VALUES (%s, "
+            "setweight(to_tsvector('simple', %s), 'A') || "
+            "setweight(to_tsvector('simple', %s), 'B') || "
+            "setweight(to_tsvector('simple', %s), 'C') || "
+            "setweight(to_tsvector('simple', %s), 'D'))",
+            rows,
+        )
+
+    @staticmethod
+    def delete(cursor, ids):
+        # the entries' deletion cascades; nothing to do
+        return None
+
+    @staticmethod
+    def sequence(terms: tuple[str, ...]) -> str:
+        return "(" + " <-> ".join(f"'{t}'" for t in terms) + ")"
+
+    @staticmethod
+    def prefix(term: str) -> str:
+        return f"'{term}':*"
+
+    @staticmethod
+    def any_of(parts: list[str]) -> str:
+        return "(" + " | ".join(parts) + ")"
+
+    @staticmethod
+    def combine(positive: list[str], negative: list[str]) -> str:
+        return " & ".join(positive + [f"!{part}" for part in negative])
+
+    @staticmethod
+    def titles_only(expression: str) -> str:
+        # prefixes restricted to weight A: ':*' becomes ':*A'
+        return expression.replace(":*", ":*A")
+
+    @staticmethod
+    def matching_ids(expression: str) -> RawSQL:
+        return RawSQL(
+            "SELECT entry_id FROM search_fts WHERE vector @@ to_tsquery('simple', %s)",
+            (expression,),
+        )
+
+    @staticmethod
+    def ranked(expression: str, ids_sql: str, ids_params, order: str, limit: int, offset: int):
+        weights = "{" + ", ".join(str(w / 10) for w in reversed(WEIGHTS.values())) + "}"
+        sql = (
+            f"SELECT e.id, ts_rank('{weights}', f.vector, q) * e.boost AS score "
+            "FROM search_fts f JOIN search_searchentry e ON e.id = f.entry_id, "
+            "to_tsquery('simple', %s) q "
+            f"WHERE f.vector @@ q AND e.id IN ({ids_sql}) "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        return sql, (expression, *ids_params, limit, offset)
+
+
+def _dialect():
+    return _Postgres if connection.vendor == "postgresql" else _Sqlite
+
+
+def _valid_term(term: str) -> bool:
+    # terms are letters and digits only (search.analysis); anything else is not sent
+    return bool(term) and term.isalnum()
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # -- writing ---------------------------------------------------------------
+
+    def store(self, owners: dict[str, Iterable[SearchDocument]]) -> None:
+        """Replace the entries of each owner with its documents, in one transaction."""
+        dialect = _dialect()
+        with transaction.atomic(), connection.cursor() as cursor:
+            old = list(
+                SearchEntry.objects.filter(owner__in=list(owners)).values_list("id", flat=True)
+            )
+            if old:
+                dialect.delete(cursor, old)
+                SearchEntry.objects.filter(id__in=old).delete()
+            entries, docs = [], []
+            for owner, documents in owners.items():
+                for doc in documents:
+                    entries.append(_entry(owner, doc))
+                    docs.append(doc)
+            if not entries:
+                return
+            SearchEntry.objects.bulk_create(entries)
+            SearchEntryKey.objects.bulk_create(
+                SearchEntryKey(entry=entry, key=key)
+                for entry, doc in zip(entries, docs, strict=True)
+                for key in sorted(doc.audience_keys)
+            )
+            SearchEntryTopic.objects.bulk_create(
+                SearchEntryTopic(entry=entry, value=topic.value, label=topic.label)
+                for entry, doc in zip(entries, docs, strict=True)
+                for topic in doc.topics
+            )
+            dialect.write(cursor, [_fts_row(entry) for entry in entries])
+            words = set()
+            for entry in entries:
+                words.update(_vocabulary(f"{entry.title} {entry.summary} {entry.body}"))
+            SearchWord.objects.bulk_create(
+                (SearchWord(word=w, initial=w[0], length=len(w)) for w in sorted(words)),
+                ignore_conflicts=True,
+                batch_size=500,
+            )
+
+    def remove(self, owners: Iterable[str]) -> list[str]:
+        """Remove the entries of ``owners``; returns the removed keys."""
+        entries = list(SearchEntry.objects.filter(owner__in=list(owners)).values_list("id", "key"))
+        if entries:
+            with transaction.atomic(), connection.cursor() as cursor:
+                _dialect().delete(cursor, [i for i, _ in entries])
+                SearchEntry.objects.filter(id__in=[i for i, _ in entries]).delete()
+        return [key for _, key in entries]
+
+    def remove_keys(self, keys: Iterable[str]) -> None:
+        owners = SearchEntry.objects.filter(key__in=list(keys)).values_list("owner", flat=True)
+        self.remove(set(owners))
+
+    def set_audience(self, source: tuple[int, int], keys: frozenset[str]) -> list[str]:
+        """Give every entry that follows ``source`` these audience keys; returns their keys."""
+        entries = list(
+            SearchEntry.objects.filter(
+                audience_source_type=source[0], audience_source_id=source[1]
+            ).values_list("id", "key")
+        )
+        if entries:
+            ids = [i for i, _ in entries]
+            SearchEntryKey.objects.filter(entry_id__in=ids).delete()
+            SearchEntryKey.objects.bulk_create(
+                SearchEntryKey(entry_id=i, key=key) for i in ids for key in sorted(keys)
+            )
+        return [key for _, key in entries]
+
+    # -- reading ---------------------------------------------------------------
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        parsed = parse(query.text)
+        expression = self._expression(parsed)
+        empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
+        if not query.reader_keys or expression is None:
+            return empty
+        dialect = _dialect()
+        matching = self._visible(query.reader_keys).filter(id__in=dialect.matching_ids(expression))
+        filtered = _filter(matching, query.filters)
+        total = filtered.count()
+        if not total:
+            empty.suggestion = self._spelling(parsed, query)
+            empty.facets = {}
+            return empty
+        order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
+        ids_sql, ids_params = filtered.values("id").query.sql_with_params()
+        offset = (query.page - 1) * query.per_page
+        sql, params = dialect.ranked(expression, ids_sql, ids_params, order, query.per_page, offset)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ranked = cursor.fetchall()
+        entries = SearchEntry.objects.in_bulk([i for i, _ in ranked])
+        hits = [_hit(entries[i], parsed, score) for i, score in ranked if i in entries]
+        return SearchResults(
+            query=query,
+            hits=hits,
+            total=total,
+            facets=self._facets(matching, query.filters),
+            backend=self.name,
+        )
+
+    def suggest(self, text: str, reader_keys: frozenset[str], limit: int = 6) -> list[Hit]:
+        words = [t.surface for t in analysis.tokens(text)]
+        if not words or not reader_keys:
+            return []
+        dialect = _dialect()
+        parts = [
+            dialect.any_of([dialect.sequence(alt) for alt in analysis.query_alternatives(word)])
+            for word in words[:-1]
+            if analysis.query_alternatives(word)
+        ]
+        prefixes = [
+            dialect.prefix(t) for t in sorted(analysis.prefix_terms(words[-1])) if _valid_term(t)
+        ]
+        if not prefixes:
+            return []
+        parts.append(dialect.any_of(prefixes))
+        expression = dialect.titles_only(dialect.combine(parts, []))
+        visible = self._visible(reader_keys).filter(id__in=dialect.matching_ids(expression))
+        entries = visible.order_by("-boost", "title")[:limit]
+        parsed = parse(" ".join(words))
+        return [_hit(entry, parsed, 0.0) for entry in entries]
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _visible(self, reader_keys: frozenset[str]):
+        keys = SearchEntryKey.objects.filter(entry=OuterRef("pk"), key__in=sorted(reader_keys))
+        return SearchEntry.objects.filter(Exists(keys))
+
+    def _expression(self, parsed: ParsedQuery) -> str | None:
+        dialect = _dialect()
+
+        def compile_clause(clause) -> str | None:
+            alternatives = [
+                alt
+                for alt in analysis.query_alternatives(clause.text, phrase=clause.phrase)
+                if all(_valid_term(t) for t in alt)
+            ]
+            if not alternatives:
+                return None
+            return dialect.any_of([dialect.sequence(alt) for alt in alternatives])
+
+        positive = [c for c in map(compile_clause, parsed.positive) if c]
+        negative = [c for c in map(compile_clause, parsed.negative) if c]
+        if not positive:
+            return None
+        return dialect.combine(positive, negative)
+
+    def _facets(self, matching, filters) -> dict[str, list[FacetCount]]:
+        """Counts per facet value among the visible matches, each facet counted with the
+        other facets' filters (values of one facet are alternatives)."""
+        facets = {}
+        for facet in FACETS:
+            others = {name: values for name, values in filters.items() if name != facet}
+            base = _filter(matching, others)
+            chosen = set(filters.get(facet, ()))
+            if facet == "topic":
+                rows = (
+                    SearchEntryTopic.objects.filter(entry__in=base.values("id"))
+                    .values_list("value", "label")
+                    .annotate(n=Count("entry", distinct=True))
+                )
+            elif facet == "kind":
+                rows = [
+                    (kind, kind_label(kind), n)
+                    for kind, n in base.values_list("kind").annotate(n=Count("id"))
+                ]
+            elif facet == "year":
+                rows = [
+                    (str(year), str(year), n)
+                    for year, n in base.exclude(year=None)
+                    .values_list("year")
+                    .annotate(n=Count("id"))
+                ]
+            else:
+                rows = (
+                    base.exclude(**{facet: ""})
+                    .values_list(facet, f"{facet}_label")
+                    .annotate(n=Count("id"))
+                )
+            counts = [
+                FacetCount(
+                    value=str(value), label=str(label), count=n, selected=str(value) in chosen
+                )
+                for value, label, n in rows
+            ]
+            if facet == "year":
+                counts.sort(key=lambda c: c.value, reverse=True)
+            else:
+                counts.sort(key=lambda c: (-c.count, c.label))
+            facets[facet] = counts
+        return facets
+
+    def _spelling(self, parsed: ParsedQuery, query: SearchQuery) -> str | None:
+        """A corrected query that finds something the reader may see, or None."""
+        corrected, changed = [], False
+        for clause in parsed.clauses:
+            if clause.phrase or clause.negated:
+                corrected.append(_clause_text(clause))
+                continue
+            replacement = _closest_word(clause.text)
+            if replacement and replacement != clause.text.lower():
+                corrected.append(replacement)
+                changed = True
+            else:
+                corrected.append(clause.text)
+        if not changed:
+            return None
+        text = " ".join(corrected)
+        expression = self._expression(parse(text))
+        if expression is None:
+            return None
+        visible = self._visible(query.reader_keys).filter(
+            id__in=_dialect().matching_ids(expression)
+        )
+        return text if _filter(visible, query.filters).exists() else None
+
+
+def _clause_text(clause) -> str:
+    text = f'"{clause.text}"' if clause.phrase else clause.text
+    return f"-{text}" if clause.negated else text
+
+
+def _closest_word(word: str) -> str | None:
+    lowered = word.lower()
+    if len(lowered) < 4:
+        return None
+    candidates = SearchWord.objects.filter(
+        initial=lowered[0], length__range=(len(lowered) - 2, len(lowered) + 2)
+    ).values_list("word", flat=True)[:20_000]
+    matches = difflib.get_close_matches(lowered, list(candidates), n=1, cutoff=0.75)
+    return matches[0] if matches else None
+
+
+def _filter(queryset, filters):
+    for facet, values in filters.items():
+        values = [v for v in values if v]
+        if not values or facet not in FACETS:
+            continue
+        if facet == "topic":
+            queryset = queryset.filter(
+                Exists(SearchEntryTopic.objects.filter(entry=OuterRef("pk"), value__in=values))
+            )
+        elif facet == "year":
+            years = [int(v) for v in values if v.isdigit()]
+            queryset = queryset.filter(year__in=years)
+        else:
+            queryset = queryset.filter(Q(**{f"{facet}__in": values}))
+    return queryset
+
+
+def _entry(owner: str, doc: SearchDocument) -> SearchEntry:
+    source = doc.audience_source or (None, None)
+    return SearchEntry(
+        key=doc.key,
+        owner=owner,
+        kind=doc.kind,
+        title=doc.title,
+        summary=doc.summary,
+        body=doc.body[:MAX_INDEXED_CHARS],
+        url=doc.url,
+        organisation=doc.organisation.value if doc.organisation else "",
+        organisation_label=doc.organisation.label if doc.organisation else "",
+        working_group=doc.working_group.value if doc.working_group else "",
+        working_group_label=doc.working_group.label if doc.working_group else "",
+        topics=[[t.value, t.label] for t in doc.topics],
+        date=doc.date,
+        year=doc.date.year if doc.date else None,
+        language=doc.language,
+        boost=doc.boost,
+        audience_scope=doc.audience_scope,
+        audience_source_type=source[0],
+        audience_source_id=source[1],
+    )
+
+
+def _fts_row(entry: SearchEntry):
+    return (
+        entry.id,
+        analysis.index_text(entry.title),
+        analysis.index_text(entry.summary),
+        analysis.index_text(entry.body),
+        analysis.compound_text(f"{entry.title} {entry.summary} {entry.body}"),
+    )
+
+
+def _vocabulary(text: str) -> set[str]:
+    return {
+        word
+        for word in (t.surface.lower() for t in analysis.tokens(text))
+        if 4 <= len(word) <= 40 and not word.isdigit()
+    }
+
+
+def _hit(entry: SearchEntry, parsed: ParsedQuery, score: float) -> Hit:
+    return Hit(
+        key=entry.key,
+        kind=entry.kind,
+        title=entry.title,
+        url=entry.url,
+        title_html=analysis.highlight(entry.title, parsed),
+        snippet_html=analysis.highlight(
+            f"{entry.summary} {entry.body}".strip(), parsed, limit=SNIPPET_CHARS
+        ),
+        organisation=entry.organisation_label,
+        working_group=entry.working_group_label,
+        date=entry.date,
+        audience_scope=entry.audience_scope,
+        score=float(score or 0.0),
+    )
