@@ -8,3 +8,10 @@ class OrganisationsConfig(AppConfig):
     name = "abhnetz.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
+
+    def ready(self):
+        from search.registry import register
+
+        from .indexers import OrganisationIndexer
+
+        register(OrganisationIndexer())
