@@ -8,3 +8,10 @@ class AnnouncementsConfig(AppConfig):
     name = "abhnetz.announcements"
     label = "announcements"
     verbose_name = _("Announcements")
+
+    def ready(self):
+        from search.registry import register
+
+        from .indexers import AnnouncementIndexer
+
+        register(AnnouncementIndexer())
