@@ -8,3 +8,10 @@ class AccountsConfig(AppConfig):
     name = "abhnetz.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from search.registry import register
+
+        from .indexers import PersonIndexer
+
+        register(PersonIndexer())
