@@ -240,7 +240,8 @@ class DatabaseBackend(SearchBackend):
         dialect = _dialect()
         matching = self._visible(query.reader_keys).filter(id__in=dialect.matching_ids(expression))
         filtered = _filter(matching, query.filters)
-        total = filtered.count()
+        grouped = _grouped(filtered)
+        total = sum(row[-1] for row in grouped)
         if not total:
             empty.suggestion = self._spelling(parsed, query)
             empty.facets = {}
@@ -258,7 +259,7 @@ class DatabaseBackend(SearchBackend):
             query=query,
             hits=hits,
             total=total,
-            facets=self._facets(matching, query.filters),
+            facets=self._facets(matching, query.filters, grouped),
             backend=self.name,
         )
 
@@ -309,38 +310,29 @@ class DatabaseBackend(SearchBackend):
             return None
         return dialect.combine(positive, negative)
 
-    def _facets(self, matching, filters) -> dict[str, list[FacetCount]]:
+    def _facets(self, matching, filters, grouped) -> dict[str, list[FacetCount]]:
         """Counts per facet value among the visible matches, each facet counted with the
-        other facets' filters (values of one facet are alternatives)."""
+        other facets' filters (values of one facet are alternatives).
+
+        One grouped scan serves every facet without a filter of its own (``grouped`` is
+        that scan of the fully filtered matches); a facet with a filter gets its own.
+        """
         facets = {}
         for facet in FACETS:
-            others = {name: values for name, values in filters.items() if name != facet}
-            base = _filter(matching, others)
             chosen = set(filters.get(facet, ()))
+            others = {name: values for name, values in filters.items() if name != facet}
             if facet == "topic":
                 rows = (
-                    SearchEntryTopic.objects.filter(entry__in=base.values("id"))
+                    SearchEntryTopic.objects.filter(
+                        entry__in=_filter(matching, others).values("id")
+                    )
                     .values_list("value", "label")
                     .annotate(n=Count("entry", distinct=True))
+                    .order_by()
                 )
-            elif facet == "kind":
-                rows = [
-                    (kind, kind_label(kind), n)
-                    for kind, n in base.values_list("kind").annotate(n=Count("id"))
-                ]
-            elif facet == "year":
-                rows = [
-                    (str(year), str(year), n)
-                    for year, n in base.exclude(year=None)
-                    .values_list("year")
-                    .annotate(n=Count("id"))
-                ]
             else:
-                rows = (
-                    base.exclude(**{facet: ""})
-                    .values_list(facet, f"{facet}_label")
-                    .annotate(n=Count("id"))
-                )
+                groups = grouped if not chosen else _grouped(_filter(matching, others))
+                rows = _facet_rows(facet, groups)
             counts = [
                 FacetCount(
                     value=str(value), label=str(label), count=n, selected=str(value) in chosen
@@ -377,6 +369,37 @@ class DatabaseBackend(SearchBackend):
             id__in=_dialect().matching_ids(expression)
         )
         return text if _filter(visible, query.filters).exists() else None
+
+
+_GROUPED = (
+    "kind",
+    "organisation",
+    "organisation_label",
+    "working_group",
+    "working_group_label",
+    "year",
+)
+
+
+def _grouped(queryset) -> list[tuple]:
+    """Counts of the matches per combination of the single-valued facets (one scan)."""
+    return list(queryset.values_list(*_GROUPED).annotate(n=Count("id")).order_by())
+
+
+def _facet_rows(facet: str, grouped: list[tuple]) -> list[tuple[str, str, int]]:
+    counts: dict[tuple[str, str], int] = {}
+    for kind, organisation, organisation_label, group, group_label, year, n in grouped:
+        if facet == "kind":
+            value = (kind, str(kind_label(kind)))
+        elif facet == "organisation":
+            value = (organisation, organisation_label)
+        elif facet == "working_group":
+            value = (group, group_label)
+        else:
+            value = (str(year), str(year)) if year else ("", "")
+        if value[0]:
+            counts[value] = counts.get(value, 0) + n
+    return [(value, label, n) for (value, label), n in counts.items()]
 
 
 def _clause_text(clause) -> str:
