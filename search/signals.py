@@ -9,7 +9,7 @@ tasks after commit; what must never leak is applied in the saving transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
@@ -29,19 +29,23 @@ class _Enqueue:
 
     task_name: str
     args: tuple
+    done: list = field(default_factory=list, compare=False)
 
     def __call__(self):
         from . import tasks
 
+        self.done.append(True)
         getattr(tasks, self.task_name).enqueue(*self.args)
 
 
 def enqueue_after_commit(task_name: str, *args) -> None:
     callback = _Enqueue(task_name, args)
-    if connection.in_atomic_block and any(
-        queued == callback for _, queued, _ in connection.run_on_commit
-    ):
-        return
+    if connection.in_atomic_block:
+        active = set(connection.savepoint_ids)
+        for savepoints, queued, _robust in connection.run_on_commit:
+            # a twin that has not run and is not undone by a savepoint rollback before us
+            if queued == callback and not queued.done and set(savepoints) <= active:
+                return
     transaction.on_commit(callback)
 
 

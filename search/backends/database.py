@@ -38,9 +38,16 @@ class _Sqlite:
     @staticmethod
     def write(cursor, rows):
         cursor.executemany(
-            "INSERT INTO search_fts (rowid, title, summary, body, extra) "
-            "VALUES (%s, %s, %s, %s, %s)",
-            rows,
+            "INSERT INTO search_fts (rowid, title, summary, body, extra, keys) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [(*row[:-1], " ".join(row[-1])) for row in rows],
+        )
+
+    @staticmethod
+    def set_keys(cursor, ids, keys):
+        cursor.executemany(
+            "UPDATE search_fts SET keys = %s WHERE rowid = %s",
+            [(" ".join(sorted(keys)), i) for i in ids],
         )
 
     @staticmethod
@@ -68,24 +75,36 @@ class _Sqlite:
 
     @staticmethod
     def titles_only(expression: str) -> str:
-        return "{title} : " + expression
+        return "{title} : (" + expression + ")"
 
     @staticmethod
-    def matching_ids(expression: str) -> RawSQL:
-        return RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", (expression,))
+    def _match(expression: str, keys) -> str:
+        # the words in the text columns, and one of the reader's keys in the keys column:
+        # FTS5 intersects both in the index, no row is looked at twice
+        if not expression.startswith("{title}"):
+            expression = "{title summary body extra} : (" + expression + ")"
+        allowed = " OR ".join(f'"{key}"' for key in sorted(keys))
+        return f"({expression}) AND keys : ({allowed})"
 
-    @staticmethod
-    def ranked(expression: str, ids_sql: str, ids_params, order: str, limit: int, offset: int):
+    @classmethod
+    def matching_ids(cls, expression: str, keys) -> RawSQL:
+        return RawSQL(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
+            (cls._match(expression, keys),),
+        )
+
+    @classmethod
+    def ranked(cls, expression, keys, filter_sql, filter_params, order, limit, offset):
         weights = ", ".join(str(w) for w in WEIGHTS.values())
-        # bm25() is lower for better matches
+        # bm25() is lower for better matches; the keys column does not count
         # interpolated: our weights, ORDER BY from a fixed pair, Django-compiled SQL
         sql = (
-            f"SELECT e.id, -bm25(search_fts, {weights}) * e.boost AS score "
+            f"SELECT e.id, -bm25(search_fts, {weights}, 0.0) * e.boost AS score "
             "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND e.id IN ({ids_sql}) "
+            f"WHERE search_fts MATCH %s {filter_sql} "
             f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
-        return sql, (expression, *ids_params, limit, offset)
+        return sql, (cls._match(expression, keys), *filter_params, limit, offset)
 
 
 class _Postgres:
@@ -95,12 +114,18 @@ class _Postgres:
     @staticmethod
     def write(cursor, rows):
         cursor.executemany(
-            "INSERT INTO search_fts (entry_id, vector) VALUES (%s, "
+            "INSERT INTO search_fts (entry_id, vector, keys) VALUES (%s, "
             "setweight(to_tsvector('simple', %s), 'A') || "
             "setweight(to_tsvector('simple', %s), 'B') || "
             "setweight(to_tsvector('simple', %s), 'C') || "
-            "setweight(to_tsvector('simple', %s), 'D'))",
-            rows,
+            "setweight(to_tsvector('simple', %s), 'D'), %s)",
+            [(*row[:-1], sorted(row[-1])) for row in rows],
+        )
+
+    @staticmethod
+    def set_keys(cursor, ids, keys):
+        cursor.execute(
+            "UPDATE search_fts SET keys = %s WHERE entry_id = ANY(%s)", (sorted(keys), list(ids))
         )
 
     @staticmethod
@@ -130,23 +155,25 @@ class _Postgres:
         return expression.replace(":*", ":*A")
 
     @staticmethod
-    def matching_ids(expression: str) -> RawSQL:
+    def matching_ids(expression: str, keys) -> RawSQL:
+        # both conditions use a GIN index (the words, the keys), ANDed as bitmaps
         return RawSQL(
-            "SELECT entry_id FROM search_fts WHERE vector @@ to_tsquery('simple', %s)",
-            (expression,),
+            "SELECT entry_id FROM search_fts "
+            "WHERE vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
+            (expression, sorted(keys)),
         )
 
     @staticmethod
-    def ranked(expression: str, ids_sql: str, ids_params, order: str, limit: int, offset: int):
+    def ranked(expression, keys, filter_sql, filter_params, order, limit, offset):
         weights = "{" + ", ".join(str(w / 10) for w in reversed(WEIGHTS.values())) + "}"
         sql = (
             f"SELECT e.id, ts_rank('{weights}', f.vector, q) * e.boost AS score "
             "FROM search_fts f JOIN search_searchentry e ON e.id = f.entry_id, "
             "to_tsquery('simple', %s) q "
-            f"WHERE f.vector @@ q AND e.id IN ({ids_sql}) "
+            f"WHERE f.vector @@ q AND f.keys && %s::text[] {filter_sql} "
             f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
-        return sql, (expression, *ids_params, limit, offset)
+        return sql, (expression, sorted(keys), *filter_params, limit, offset)
 
 
 def _dialect():
@@ -191,7 +218,10 @@ class DatabaseBackend(SearchBackend):
                 for entry, doc in zip(entries, docs, strict=True)
                 for topic in doc.topics
             )
-            dialect.write(cursor, [_fts_row(entry) for entry in entries])
+            dialect.write(
+                cursor,
+                [_fts_row(entry, doc) for entry, doc in zip(entries, docs, strict=True)],
+            )
             words = set()
             for entry in entries:
                 words.update(_vocabulary(f"{entry.title} {entry.summary} {entry.body}"))
@@ -227,6 +257,8 @@ class DatabaseBackend(SearchBackend):
             SearchEntryKey.objects.bulk_create(
                 SearchEntryKey(entry_id=i, key=key) for i in ids for key in sorted(keys)
             )
+            with connection.cursor() as cursor:
+                _dialect().set_keys(cursor, ids, keys)
         return [key for _, key in entries]
 
     # -- reading ---------------------------------------------------------------
@@ -238,7 +270,9 @@ class DatabaseBackend(SearchBackend):
         if not query.reader_keys or expression is None:
             return empty
         dialect = _dialect()
-        matching = self._visible(query.reader_keys).filter(id__in=dialect.matching_ids(expression))
+        matching = SearchEntry.objects.filter(
+            id__in=dialect.matching_ids(expression, query.reader_keys)
+        )
         filtered = _filter(matching, query.filters)
         grouped = _grouped(filtered)
         total = sum(row[-1] for row in grouped)
@@ -247,9 +281,21 @@ class DatabaseBackend(SearchBackend):
             empty.facets = {}
             return empty
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
-        ids_sql, ids_params = filtered.values("id").query.sql_with_params()
+        filter_sql, filter_params = "", ()
+        if any(query.filters.values()):
+            only = _filter(SearchEntry.objects.all(), query.filters).values("id")
+            ids_sql, filter_params = only.query.sql_with_params()
+            filter_sql = f"AND e.id IN ({ids_sql})"
         offset = (query.page - 1) * query.per_page
-        sql, params = dialect.ranked(expression, ids_sql, ids_params, order, query.per_page, offset)
+        sql, params = dialect.ranked(
+            expression,
+            query.reader_keys,
+            filter_sql,
+            filter_params,
+            order,
+            query.per_page,
+            offset,
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             ranked = cursor.fetchall()
@@ -280,16 +326,12 @@ class DatabaseBackend(SearchBackend):
             return []
         parts.append(dialect.any_of(prefixes))
         expression = dialect.titles_only(dialect.combine(parts, []))
-        visible = self._visible(reader_keys).filter(id__in=dialect.matching_ids(expression))
+        visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, reader_keys))
         entries = visible.order_by("-boost", "title")[:limit]
         parsed = parse(" ".join(words))
         return [_hit(entry, parsed, 0.0) for entry in entries]
 
     # -- helpers ---------------------------------------------------------------
-
-    def _visible(self, reader_keys: frozenset[str]):
-        keys = SearchEntryKey.objects.filter(entry=OuterRef("pk"), key__in=sorted(reader_keys))
-        return SearchEntry.objects.filter(Exists(keys))
 
     def _expression(self, parsed: ParsedQuery) -> str | None:
         dialect = _dialect()
@@ -365,8 +407,8 @@ class DatabaseBackend(SearchBackend):
         expression = self._expression(parse(text))
         if expression is None:
             return None
-        visible = self._visible(query.reader_keys).filter(
-            id__in=_dialect().matching_ids(expression)
+        visible = SearchEntry.objects.filter(
+            id__in=_dialect().matching_ids(expression, query.reader_keys)
         )
         return text if _filter(visible, query.filters).exists() else None
 
@@ -460,13 +502,14 @@ def _entry(owner: str, doc: SearchDocument) -> SearchEntry:
     )
 
 
-def _fts_row(entry: SearchEntry):
+def _fts_row(entry: SearchEntry, doc: SearchDocument):
     return (
         entry.id,
         analysis.index_text(entry.title),
         analysis.index_text(entry.summary),
         analysis.index_text(entry.body),
         analysis.compound_text(f"{entry.title} {entry.summary} {entry.body}"),
+        doc.audience_keys,
     )
 
 

@@ -7,17 +7,20 @@ by search.backends.database.
 from django.db import migrations
 
 SQLITE = [
-    # the terms are analysed in Python already (search.analysis): split on spaces only
+    # the terms are analysed in Python already (search.analysis); `keys` holds the
+    # audience keys ("g12 u5 member"), matched in the same query as the words
     "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "title, summary, body, extra, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4')",
+    "title, summary, body, extra, keys, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4')",
 ]
 SQLITE_REVERSE = ["DROP TABLE IF EXISTS search_fts"]
 POSTGRES = [
     "CREATE TABLE search_fts ("
     " entry_id bigint PRIMARY KEY REFERENCES search_searchentry (id)"
     " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
-    " vector tsvector NOT NULL)",
+    " vector tsvector NOT NULL,"
+    " keys text[] NOT NULL)",
     "CREATE INDEX search_fts_vector ON search_fts USING GIN (vector)",
+    "CREATE INDEX search_fts_keys ON search_fts USING GIN (keys)",
 ]
 POSTGRES_REVERSE = ["DROP TABLE IF EXISTS search_fts"]
 
