@@ -82,7 +82,7 @@ class ElasticsearchHarness(DatabaseHarness):
         self.backend.delete(list(keys))
 
     def close(self):
-        self.backend.client.indices.delete(index=self.backend.index_name, ignore_unavailable=True)
+        self.backend.delete_index()
 
 
 HARNESSES = ["database"] + (["elasticsearch"] if os.environ.get("ELASTICSEARCH_URL") else [])
