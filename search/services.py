@@ -164,6 +164,20 @@ def rebuild(
     return done
 
 
+def refill_replica() -> int:
+    """A new, empty Elasticsearch index (new analysis settings, e.g. a changed
+    compounds list) filled from the database index; searches use the database for
+    what is not copied yet."""
+    es = elasticsearch()
+    if es is None:
+        return 0
+    es.recreate_index()
+    keys = list(SearchEntry.objects.values_list("key", flat=True))
+    with transaction.atomic():
+        _mark_pending(keys)
+    return len(keys)
+
+
 def sync_replica() -> int:
     """Copy pending changes to Elasticsearch; re-enqueues itself while it cannot."""
     es = elasticsearch()

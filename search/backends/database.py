@@ -329,7 +329,7 @@ class DatabaseBackend(SearchBackend):
         visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, reader_keys))
         entries = visible.order_by("-boost", "title")[:limit]
         parsed = parse(" ".join(words))
-        return [_hit(entry, parsed, 0.0) for entry in entries]
+        return [_hit(entry, parsed, 0.0, prefix=True) for entry in entries]
 
     # -- helpers ---------------------------------------------------------------
 
@@ -521,15 +521,16 @@ def _vocabulary(text: str) -> set[str]:
     }
 
 
-def _hit(entry: SearchEntry, parsed: ParsedQuery, score: float) -> Hit:
+def _hit(entry: SearchEntry, parsed: ParsedQuery, score: float, prefix: bool = False) -> Hit:
     return Hit(
         key=entry.key,
         kind=entry.kind,
         title=entry.title,
         url=entry.url,
-        title_html=analysis.highlight(entry.title, parsed),
+        # an unfinished last word is marked only while typing (suggestions)
+        title_html=analysis.highlight(entry.title, parsed, prefix=prefix),
         snippet_html=analysis.highlight(
-            f"{entry.summary} {entry.body}".strip(), parsed, limit=SNIPPET_CHARS
+            f"{entry.summary} {entry.body}".strip(), parsed, limit=SNIPPET_CHARS, prefix=prefix
         ),
         organisation=entry.organisation_label,
         working_group=entry.working_group_label,

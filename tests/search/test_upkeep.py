@@ -7,7 +7,6 @@ new text and URLs follow through the index task after commit.
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from abhnetz.audiences.models import Audience
@@ -16,23 +15,11 @@ from abhnetz.audiences.services import audience_assign
 from search import services
 from search.documents import SearchDocument
 from search.models import SearchEntry
-from tests.knowledge.guides.conftest import text
 
 
 def keys_found(user, query):
     results = services.search(user, query)
     return [hit.key for hit in results.hits], results.total
-
-
-@pytest.fixture
-def guide(network, make_guide, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        page = make_guide(
-            "Leitfaden Wohnsitzauflage",
-            owner=network.office_staff,
-            body=[text("<p>Die Wohnsitzauflage nach § 12a AufenthG.</p>")],
-        )
-    return page
 
 
 def test_a_published_guide_is_found_after_the_index_task(guide, network):

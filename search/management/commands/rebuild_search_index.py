@@ -10,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from search import registry
-from search.services import rebuild
+from search.services import rebuild, refill_replica
 
 
 class Command(BaseCommand):
@@ -25,8 +25,16 @@ class Command(BaseCommand):
             help="Only this indexer (repeatable).",
         )
         parser.add_argument("--batch-size", type=int, default=200)
+        parser.add_argument(
+            "--recreate-elasticsearch",
+            action="store_true",
+            help="Also build a new Elasticsearch index (after changing lexicon/compounds.txt).",
+        )
 
     def handle(self, *args, indexers=None, batch_size=200, **options):
+        if options.get("recreate_elasticsearch"):
+            queued = refill_replica()
+            self.stdout.write(f"New Elasticsearch index; {queued} entries queued for copying.")
         started = time.monotonic()
         interactive = self.stdout.isatty() if hasattr(self.stdout, "isatty") else False
         width = 30
