@@ -8,3 +8,17 @@ class DocumentsConfig(AppConfig):
     name = "knowledge.documents"
     label = "documents"
     verbose_name = _("Forms and documents")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from search.registry import register
+
+        from .indexers import DocumentIndexer, FormIndexer, remember_previous_form
+        from .models import Document
+
+        pre_save.connect(
+            remember_previous_form, sender=Document, dispatch_uid="search_form_previous"
+        )
+        register(DocumentIndexer())
+        register(FormIndexer())
