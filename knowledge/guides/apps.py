@@ -10,6 +10,10 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides")
 
     def ready(self):
+        from search.registry import register
+
+        from .indexers import GuideIndexer
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register(GuideIndexer())
