@@ -8,3 +8,10 @@ class MinutesConfig(AppConfig):
     name = "knowledge.minutes"
     label = "minutes"
     verbose_name = _("Minutes")
+
+    def ready(self):
+        from search.registry import register
+
+        from .indexers import MinutesIndexer
+
+        register(MinutesIndexer())
