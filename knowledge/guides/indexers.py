@@ -12,11 +12,10 @@ import html
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from abhnetz.audiences.rules import audience_source, document_keys
 from abhnetz.organisations.indexers import organisation_facet
-from abhnetz.organisations.models import WorkingGroup
+from knowledge.indexing import working_group_facet
 from search.documents import FacetValue, SearchDocument
 from search.registry import Indexer
 
@@ -25,16 +24,6 @@ from .models import GuidePage
 
 BOOST_REVIEWED = 1.2
 BOOST_OVERDUE = 0.8
-
-
-def working_group_facet(page: Page) -> FacetValue | None:
-    """The working group whose space the page lives in (one query), or None."""
-    group = (
-        WorkingGroup.objects.filter(space_page__path=page.path[: -Page.steplen])
-        .only("slug", "name")
-        .first()
-    )
-    return FacetValue(group.slug, group.name) if group else None
 
 
 def block_text(child) -> str:

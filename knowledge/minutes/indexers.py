@@ -17,26 +17,15 @@ from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
 
 from abhnetz.audiences.rules import audience_source, document_keys
 from abhnetz.organisations.indexers import organisation_facet
-from abhnetz.organisations.models import WorkingGroup
 from abhnetz.text import plain_text
+from knowledge.indexing import working_group_facet
 from search.documents import FacetValue, SearchDocument
 from search.registry import Indexer
 
 from .models import ActionItem, Decision, MinutesPage
-
-
-def working_group_facet(page: Page) -> FacetValue | None:
-    """The working group whose space the page lives in (one query), or None."""
-    group = (
-        WorkingGroup.objects.filter(space_page__path=page.path[: -Page.steplen])
-        .only("slug", "name")
-        .first()
-    )
-    return FacetValue(group.slug, group.name) if group else None
 
 
 def meeting_datetime(day) -> datetime:
