@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from abhnetz.audiences.models import AudienceMixin
 from abhnetz.audiences.rules import can_view
 from abhnetz.core.mail import send_after_commit
+from search.signals import enqueue_reindex
 
 from .models import GuidePage, ReviewReminder
 
@@ -64,6 +65,8 @@ def review_reminder_send(*, guide: GuidePage) -> bool:
     )
     if not created:
         return False
+    # overdue now by the calendar: its search boost drops with the reindex
+    enqueue_reindex(guide)
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Please review the guide “%(title)s”") % {"title": guide.title}
         body = _(

@@ -219,3 +219,30 @@ def test_a_published_restricted_guide_is_found_only_by_its_audience(
     assert [hit.title for hit in results.hits] == (
         ["Fiktionsbescheinigung ausstellen"] if found else []
     )
+
+
+def test_a_guide_turning_overdue_loses_its_boost_with_the_reminder(
+    make_guide, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from knowledge.guides.models import GuidePage
+    from knowledge.guides.services import review_reminder_send
+    from search.models import SearchEntry
+
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        guide = make_guide(
+            "Leitfaden Visum",
+            last_reviewed_on=today - timedelta(days=300),
+            review_due_on=today + timedelta(days=30),
+        )
+    assert SearchEntry.objects.get(key=f"guide:{guide.pk}").boost == 1.2
+    # the calendar passes the due date: no save happens
+    GuidePage.objects.filter(pk=guide.pk).update(review_due_on=today - timedelta(days=1))
+    guide.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert review_reminder_send(guide=guide)
+    assert SearchEntry.objects.get(key=f"guide:{guide.pk}").boost == 0.8
