@@ -1,8 +1,9 @@
 from django.urls import path
 
-from abhnetz.core.sections import section_index
+from . import views
 
 app_name = "search"
 urlpatterns = [
-    path("", section_index, {"section": "search"}, name="index"),
+    path("", views.results, name="index"),
+    path("vorschlaege/", views.suggestions, name="suggest"),
 ]

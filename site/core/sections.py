@@ -16,13 +16,6 @@ SECTIONS = {
         _("Events"),
         _("Networking meetings, workshops and trainings with their agendas will be listed here."),
     ),
-    "search": (
-        _("Search"),
-        _(
-            "The search across guides, minutes, questions and events opens with the knowledge "
-            "base. Until then, use the directories of organisations and people."
-        ),
-    ),
 }
 
 

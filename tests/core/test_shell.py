@@ -83,7 +83,7 @@ def test_dates_are_german_and_24_hour(network, client_for):
 
 def test_sections_without_content_explain_themselves(network, client_for):
     client = client_for(network.partner)
-    for url in ("/forum/", "/termine/", "/suche/"):
+    for url in ("/forum/", "/termine/"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert 'data-testid="section-empty"' in response.content.decode(), url

@@ -1,0 +1,86 @@
+"""The results page's GET form: search words, sorting, page and the chosen facet values."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+# URL parameter of each facet (German, like the other lists' filters) in FACETS order
+FACET_PARAMS = {
+    "kind": "art",
+    "topic": "thema",
+    "organisation": "organisation",
+    "working_group": "arbeitsgruppe",
+    "year": "jahr",
+}
+SORT_PARAMS = {"relevanz": "relevance", "datum": "date"}
+MAX_QUERY_LENGTH = 200
+# more values than any facet shows; a longer list is a crafted URL, not a reader
+MAX_VALUES = 50
+
+
+class FacetValuesField(forms.Field):
+    """Every value of a repeated GET parameter (``?art=guide&art=minutes``).
+
+    The values are what the index stores (slugs, kinds, years); one that matches
+    nothing narrows to nothing, so no list of allowed values is needed here.
+    """
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, digits_only=False, **kwargs):
+        self.digits_only = digits_only
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        values = []
+        for item in value or ():
+            item = str(item).strip()[:100]
+            if not item or item in values or (self.digits_only and not item.isdigit()):
+                continue
+            values.append(item)
+        return tuple(values[:MAX_VALUES])
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search term"),
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    sortierung = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("relevanz", _("Relevance")), ("datum", _("Newest first"))],
+        initial="relevanz",
+    )
+    # lenient like Paginator.get_page: a broken number shows page 1, no error
+    seite = forms.CharField(required=False, widget=forms.HiddenInput)
+    art = FacetValuesField(label=_("Type"))
+    thema = FacetValuesField(label=_("Topic"))
+    organisation = FacetValuesField(label=_("Organisation"))
+    arbeitsgruppe = FacetValuesField(label=_("Working group"))
+    jahr = FacetValuesField(label=_("Year"), digits_only=True)
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def clean_seite(self):
+        value = self.cleaned_data["seite"]
+        return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
+
+    def search_options(self) -> dict:
+        """The arguments of ``search.services.search`` (call after ``is_valid()``)."""
+        data = self.cleaned_data
+        return {
+            "text": data["q"],
+            "filters": {
+                facet: data[param] for facet, param in FACET_PARAMS.items() if data.get(param)
+            },
+            "sort": SORT_PARAMS.get(data.get("sortierung") or "relevanz", "relevance"),
+            "page": data["seite"],
+        }
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self.cleaned_data.get(param) for param in FACET_PARAMS.values())
