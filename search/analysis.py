@@ -327,6 +327,25 @@ def query_alternatives(clause_text: str, phrase: bool = False) -> list[tuple[str
     return alternatives
 
 
+def synonym_run(words: list[str]) -> tuple[int, list[tuple[str, ...]]]:
+    """The longest run of several of ``words`` (separate query words, from the start)
+    that is a multi-word synonym variant: its length and the other variants' terms.
+    (0, []) when none starts here. Lets "elektronischer Aufenthaltstitel", typed
+    without quotes, also find "eAT"."""
+    own = [_terms(word) for word in words]
+    synonyms = _synonyms()
+    if not own or len(own[0]) != 1:
+        return 0, []
+    best = (0, [])
+    for variant, group in synonyms.by_first.get(own[0][0], ()):
+        length = len(variant)
+        if length < 2 or length > len(own) or length <= best[0]:
+            continue
+        if all(own[i] == (variant[i],) for i in range(length)):
+            best = (length, [v for v in synonyms.variants[group] if v != variant])
+    return best
+
+
 def prefix_terms(word: str) -> set[str]:
     """Terms an unfinished word may be the start of (search as you type):
     "Leitfäde" → {"leitfade", "leitfad"}, "Auslaend" → also "ausland"."""

@@ -346,7 +346,27 @@ class DatabaseBackend(SearchBackend):
                 return None
             return dialect.any_of([dialect.sequence(alt) for alt in alternatives])
 
-        positive = [c for c in map(compile_clause, parsed.positive) if c]
+        positive = []
+        clauses = list(parsed.positive)
+        while clauses:
+            plain = []
+            for clause in clauses:
+                if clause.phrase:
+                    break
+                plain.append(clause.text)
+            length, others = analysis.synonym_run(plain)
+            if length:
+                # words typed apart that form a multi-word synonym: all of them, or
+                # another variant ("elektronischer Aufenthaltstitel" or "eAT")
+                together = [c for c in map(compile_clause, clauses[:length]) if c]
+                alternatives = [dialect.combine(together, [])] if together else []
+                alternatives += [dialect.sequence(v) for v in others if all(map(_valid_term, v))]
+                positive.append(dialect.any_of(alternatives))
+                clauses = clauses[length:]
+                continue
+            compiled = compile_clause(clauses.pop(0))
+            if compiled:
+                positive.append(compiled)
         negative = [c for c in map(compile_clause, parsed.negative) if c]
         if not positive:
             return None

@@ -199,6 +199,7 @@ def german(engine):
         doc("guide:12", "Meldeadresse", body="Die Meldebehörde in der Hauptstraße 5."),
         doc("guide:13", "Elektronischer Aufenthaltstitel", body="Ausgabe des Kartendokuments."),
         doc("guide:14", "Entwurf Leitfaden Duldung", body="Duldung nach § 60a Aufenthaltsgesetz"),
+        doc("guide:15", "Kartenausgabe", body="Der eAT wird persönlich abgeholt."),
     )
     return engine
 
@@ -219,6 +220,8 @@ def german(engine):
         ("Aufenthaltsgesetz", "guide:10"),
         ("AufenthG", "guide:14"),
         ("eAT", "guide:13"),
+        # a multi-word synonym typed without quotes
+        ("elektronischer Aufenthaltstitel", "guide:15"),
         # legal references
         ("§ 81 AufenthG", "guide:10"),
         ("81 Abs. 4 AufenthG", "guide:10"),
