@@ -1,6 +1,5 @@
 """People as search documents: exactly who the directory lists, with what it lists."""
 
-import pytest
 
 from abhnetz.accounts.data_services import profile_update, user_delete
 from abhnetz.accounts.indexers import PersonIndexer
@@ -96,14 +95,6 @@ def test_a_profile_is_found_by_name_and_expertise_not_by_address(
     assert search(network.partner, person.email).total == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "search.signals.enqueue_after_commit skips a reindex equal to one still in "
-        "connection.run_on_commit; in a test transaction the user's creation stays "
-        "there (already run or not), so the deactivation is never reindexed"
-    ),
-)
 def test_a_deactivated_member_leaves_the_search(network, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         person = UserFactory(first_name="Berta", last_name="Brandt")
