@@ -92,7 +92,7 @@ QUERIES = {
     "synonym": {"text": "AufenthG"},
     "phrase": {"text": '"Blaue Karte"'},
     "exclusion": {"text": "Antrag -Widerspruch"},
-    "filtered": {"text": "Antrag", "filters": {"kind": ["guide"], "year": ["2024"]}},
+    "filtered": {"text": "Antrag", "filters": {"kind": ["minutes"], "year": ["2024"]}},
     "by date": {"text": "Einbürgerung", "sort": "date"},
     "page 5": {"text": "Leitfaden", "page": 5},
     "no hits (spelling)": {"text": "Fiktionsbescheinigunk"},
