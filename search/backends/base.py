@@ -53,6 +53,13 @@ class FacetCount:
     selected: bool = False
 
 
+def sort_facet_counts(facet: str, counts: list[FacetCount]) -> list[FacetCount]:
+    """Years newest first; other values by count, then label (both backends)."""
+    if facet == "year":
+        return sorted(counts, key=lambda c: c.value, reverse=True)
+    return sorted(counts, key=lambda c: (-c.count, c.label))
+
+
 @dataclass
 class SearchResults:
     query: SearchQuery

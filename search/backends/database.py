@@ -23,7 +23,15 @@ from ..documents import SearchDocument
 from ..models import SearchEntry, SearchEntryKey, SearchEntryTopic, SearchWord
 from ..query import ParsedQuery, parse
 from ..registry import kind_label
-from .base import FACETS, FacetCount, Hit, SearchBackend, SearchQuery, SearchResults
+from .base import (
+    FACETS,
+    FacetCount,
+    Hit,
+    SearchBackend,
+    SearchQuery,
+    SearchResults,
+    sort_facet_counts,
+)
 
 # Column weights: titles and summaries weigh more than body text; compound parts least.
 WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 0.5}
@@ -402,11 +410,7 @@ class DatabaseBackend(SearchBackend):
                 )
                 for value, label, n in rows
             ]
-            if facet == "year":
-                counts.sort(key=lambda c: c.value, reverse=True)
-            else:
-                counts.sort(key=lambda c: (-c.count, c.label))
-            facets[facet] = counts
+            facets[facet] = sort_facet_counts(facet, counts)
         return facets
 
     def _spelling(self, parsed: ParsedQuery, query: SearchQuery) -> str | None:

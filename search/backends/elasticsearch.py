@@ -70,6 +70,7 @@ from .base import (
     SearchQuery,
     SearchResults,
     SearchUnavailable,
+    sort_facet_counts,
 )
 
 logger = logging.getLogger(__name__)
@@ -568,11 +569,7 @@ def _facets(aggregations: dict, filters: dict) -> dict[str, list[FacetCount]]:
                 value, _, label = raw.partition("|")
                 label = label or value
             counts.append(FacetCount(value, label, bucket["doc_count"], value in chosen))
-        if facet == "year":
-            counts.sort(key=lambda c: c.value, reverse=True)
-        else:
-            counts.sort(key=lambda c: (-c.count, c.label))
-        facets[facet] = counts
+        facets[facet] = sort_facet_counts(facet, counts)
     return facets
 
 
