@@ -2,7 +2,8 @@
 
 Idempotent: a guide is found by its slug under /wissen/ and left alone if it is there.
 One guide is overdue for review; the ServicePoint guide has two published versions so
-the comparison of versions shows something.
+the comparison of versions shows something. The search's relevance set
+(tests/search/test_relevance.py) relies on the texts too: change them together.
 """
 
 import uuid
@@ -26,6 +27,11 @@ COORDINATOR = "coordinator@demo.abhnetz.example"
 PARTNER = "partner@demo.abhnetz.example"
 BOARD = "board@demo.abhnetz.example"
 ID_NAMESPACE = uuid.UUID("6f1d3a52-2f0e-4c8e-9a57-7d0c5b1e4a10")
+# The same hint in a reviewed and in the overdue guide: at equal match, the search ranks
+# the reviewed one first (tests/search/test_relevance.py).
+STAFF_COUNCIL = (
+    "Beteiligen Sie den Personalrat früh: Er bestimmt bei der Einführung neuer Technik mit."
+)
 
 
 def text(html: str, key: str, slug: str) -> dict:
@@ -217,6 +223,7 @@ def guides(demo) -> list[dict]:
                     "warning",
                     s,
                 ),
+                block("callout", callout("hint", STAFF_COUNCIL), "council", s),
                 block("contact_person", contact(p[SCHMITT], "Terminvergabe in Eichtal"), "c", s),
             ],
         },
@@ -270,6 +277,15 @@ def guides(demo) -> list[dict]:
                     "checklist",
                     s,
                 ),
+                text(
+                    "<h2>Datenschutz</h2><p>Legen Sie vor dem Start fest, wann Akten und "
+                    "Scans gelöscht werden, und beteiligen Sie die behördliche "
+                    "Datenschutzbeauftragte: Sie prüft das Verzeichnis der "
+                    "Verarbeitungstätigkeiten und die Verträge mit dem Anbieter.</p>",
+                    "privacy",
+                    s,
+                ),
+                block("callout", callout("hint", STAFF_COUNCIL), "council", s),
                 block("contact_person", contact(p[WOLF], "Projektleitung E-Akte"), "c", s),
             ],
         },
@@ -304,6 +320,13 @@ def guides(demo) -> list[dict]:
                         ("Entscheiden", "Die Entscheidung ergeht innerhalb von sechs Wochen."),
                     ),
                     "steps",
+                    s,
+                ),
+                text(
+                    "<h2>Die Karte</h2><p>Mit der Verlängerung wird ein neuer elektronischer "
+                    "Aufenthaltstitel bestellt. Bis die Karte ausgegeben wird, dauert es "
+                    "einige Wochen; sagen Sie das bei der Antragstellung.</p>",
+                    "card",
                     s,
                 ),
             ],
