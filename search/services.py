@@ -155,6 +155,7 @@ def rebuild(
         }
         with transaction.atomic():
             _mark_pending(database.remove(orphans))
+        database.purge_orphans()
     es = elasticsearch()
     if es is not None:
         try:
