@@ -252,16 +252,35 @@ def search(
         )
         if len(pending) <= MAX_PENDING_EXCLUDED:
             try:
-                return es.search(query, exclude_keys=pending)
+                return _with_typed_case(es.search(query, exclude_keys=pending))
             except SearchUnavailable:
                 logger.warning("Elasticsearch unreachable; the database answers.")
-        results = database.search(query)
+        results = _with_typed_case(database.search(query))
         results.notice = _(
             "The search service is not available right now; these results come from the "
             "simpler built-in search."
         )
         return results
-    return database.search(query)
+    return _with_typed_case(database.search(query))
+
+
+def _with_typed_case(results: SearchResults) -> SearchResults:
+    results.suggestion = _typed_case(results.query.text, results.suggestion)
+    return results
+
+
+def _typed_case(typed: str, suggestion: str | None) -> str | None:
+    """The suggestion in the searcher's capitalisation ("Dienstplann" → "Dienstplan";
+    the vocabulary is lower case, German nouns are not)."""
+    if not suggestion:
+        return suggestion
+    typed_words, words = typed.split(), suggestion.split()
+    if len(typed_words) != len(words):
+        return suggestion
+    return " ".join(
+        word[:1].upper() + word[1:] if original[:1].isupper() and word[:1].islower() else word
+        for original, word in zip(typed_words, words, strict=True)
+    )
 
 
 def suggest(user, text: str, limit: int = 6):

@@ -15,7 +15,7 @@ from search.registry import Indexer
 
 from .models import Announcement
 
-SUMMARY_CHARS = 200
+SUMMARY_WORDS = 30
 
 
 class AnnouncementIndexer(Indexer):
@@ -33,15 +33,19 @@ class AnnouncementIndexer(Indexer):
 
     def documents(self, obj: Announcement):
         # plain_text leaves the HTML escapes of the rendering ("&amp;"); the index holds text
-        text = html.unescape(plain_text(obj.body))
+        words = html.unescape(plain_text(obj.body)).split()
+        # the opening words weigh as a summary; the rest is the body (not both, so a
+        # snippet never shows the opening twice)
+        lead = Truncator(" ".join(words)).words(SUMMARY_WORDS, truncate="")
+        rest = words[len(lead.split()) :]
         yield SearchDocument(
             key=self.owner(obj.pk),
             kind="announcement",
             title=obj.title,
             url=obj.get_absolute_url(),
             audience_keys=document_keys(obj),
-            summary=Truncator(" ".join(text.split())).chars(SUMMARY_CHARS),
-            body=text,
+            summary=lead,
+            body=" ".join(rest),
             # the author's organisation when it was written, as the list shows it
             organisation=organisation_facet(obj.organisation),
             date=obj.published_at,

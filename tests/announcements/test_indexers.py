@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from abhnetz.announcements.indexers import SUMMARY_CHARS, AnnouncementIndexer
+from abhnetz.announcements.indexers import SUMMARY_WORDS, AnnouncementIndexer
 from abhnetz.announcements.models import Announcement
 from abhnetz.announcements.services import (
     announcement_create,
@@ -34,8 +34,9 @@ def test_an_announcement_is_one_document_with_plain_text(network):
     assert document.kind == "announcement"
     assert document.title == "Neue Öffnungszeiten"
     assert document.url == item.get_absolute_url()
-    assert document.body == "Ab Montag gilt: Termine nur nach Absprache & online."
-    assert document.summary == document.body
+    # a short text is all opening: plain text, HTML escapes resolved
+    assert document.summary == "Ab Montag gilt: Termine nur nach Absprache & online."
+    assert document.body == ""
     assert document.date == item.published_at
     # under the organisation of its author
     assert document.organisation == FacetValue(network.office_a.slug, "Ausländerbehörde Adorf")
@@ -45,12 +46,13 @@ def test_an_announcement_is_one_document_with_plain_text(network):
     assert document.audience_keys & search_reader_keys(network.partner)
 
 
-def test_the_summary_is_the_first_part_of_a_long_text(network):
-    item = make_announcement(network.office_staff, body="Wort " * 200)
+def test_the_summary_is_the_opening_and_the_body_the_rest(network):
+    words = [f"Wort{n}" for n in range(100)]
+    item = make_announcement(network.office_staff, body=" ".join(words))
     [document] = AnnouncementIndexer().documents(item)
-    assert len(document.summary) <= SUMMARY_CHARS
-    assert document.summary.endswith("…")
-    assert document.body.startswith(document.summary[:-1])
+    assert document.summary.split() == words[:SUMMARY_WORDS]
+    # the opening is not repeated in the body (snippets show summary, then body)
+    assert document.body.split() == words[SUMMARY_WORDS:]
 
 
 def test_a_restricted_announcement_carries_exactly_its_stored_audience(network):
