@@ -23,6 +23,7 @@ replaces all of them (a minutes page owns its decisions and action items).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from django.db import models
@@ -30,7 +31,7 @@ from django.db import models
 from .documents import SearchDocument
 
 
-class Indexer:
+class Indexer(ABC):
     # unique, short, stable: part of every owner key ("guide:12")
     name: str = ""
     model: type[models.Model]
@@ -44,9 +45,9 @@ class Indexer:
         """Every object that should be findable now (e.g. live pages only)."""
         return self.model._default_manager.all()
 
+    @abstractmethod
     def documents(self, obj) -> Iterable[SearchDocument]:
         """The documents of one object; nothing when it should not be findable."""
-        raise NotImplementedError
 
     def owner(self, pk) -> str:
         return f"{self.name}:{pk}"

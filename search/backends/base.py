@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -73,12 +74,13 @@ class SearchResults:
     backend: str = ""
 
 
-class SearchBackend:
+class SearchBackend(ABC):
     name = ""
 
+    @abstractmethod
     def search(self, query: SearchQuery) -> SearchResults:
-        raise NotImplementedError
+        """Hits of one page, the total and facet counts, among what the keys open."""
 
+    @abstractmethod
     def suggest(self, text: str, reader_keys: frozenset[str], limit: int = 6) -> list[Hit]:
         """Search as you type: documents whose title words start with what was typed."""
-        raise NotImplementedError
