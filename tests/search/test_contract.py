@@ -16,7 +16,8 @@ import pytest
 
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseBackend
-from search.documents import FacetValue, SearchDocument
+from search.documents import FacetValue
+from tests.search.helpers import doc as make_doc
 
 BERLIN = ZoneInfo("Europe/Berlin")
 OFFICE_A = frozenset({"member", "g1", "u1"})
@@ -29,17 +30,8 @@ TOPIC_WORK = FacetValue("arbeit", "Arbeit")
 TOPIC_FAMILY = FacetValue("familie", "Familie")
 
 
-def doc(key, title, *, keys=NETWORK, summary="", body="", kind="guide", **fields):
-    return SearchDocument(
-        key=key,
-        kind=kind,
-        title=title,
-        url=f"/wissen/{key.replace(':', '-')}/",
-        audience_keys=frozenset(keys),
-        summary=summary,
-        body=body,
-        **fields,
-    )
+def doc(key, title, *, keys=NETWORK, **fields):
+    return make_doc(key, title, keys=keys, **fields)
 
 
 class DatabaseHarness:

@@ -13,8 +13,8 @@ from abhnetz.audiences.models import Audience
 from abhnetz.audiences.rules import forget_reader_keys
 from abhnetz.audiences.services import audience_assign
 from search import services
-from search.documents import SearchDocument
 from search.models import SearchEntry
+from tests.search.helpers import doc, index
 
 
 def keys_found(user, query):
@@ -101,19 +101,7 @@ def test_membership_changes_apply_to_the_next_search(
 
 def test_rebuild_restores_the_index_and_drops_stale_entries(guide, network):
     services.database.remove([f"guide:{guide.pk}"])
-    services.store(
-        {
-            "guide:999999": [
-                SearchDocument(
-                    key="guide:999999",
-                    kind="guide",
-                    title="Wohnsitzauflage gelöscht",
-                    url="/alt/",
-                    audience_keys=frozenset({"member"}),
-                )
-            ]
-        }
-    )
+    index(doc("guide:999999", "Wohnsitzauflage gelöscht"))
     assert keys_found(network.office_staff, "Wohnsitzauflage")[0] == ["guide:999999"]
     out = StringIO()
     call_command("rebuild_search_index", stdout=out)

@@ -13,10 +13,11 @@ from django.utils.translation import gettext, ngettext
 
 from abhnetz.audiences.models import AudienceScope
 from abhnetz.audiences.rules import NETWORK_ROLES, role_group_ids
-from search import services
-from search.documents import FacetValue, SearchDocument
+from search.documents import FacetValue
 from search.registry import kind_label
 from tests.accounts.helpers import assert_accessible_page, text
+from tests.search.helpers import doc as make_doc
+from tests.search.helpers import index
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -30,21 +31,9 @@ def org(organisation) -> FacetValue:
     return FacetValue(organisation.slug, organisation.name)
 
 
-def doc(key, title, *, keys=None, kind="guide", body="", scope="network", **fields):
-    return SearchDocument(
-        key=key,
-        kind=kind,
-        title=title,
-        url=f"/wissen/{key.replace(':', '-')}/",
-        audience_keys=frozenset(keys if keys is not None else network_keys()),
-        body=body,
-        audience_scope=scope,
-        **fields,
-    )
-
-
-def index(*documents):
-    services.store({document.key: [document] for document in documents})
+def doc(key, title, *, keys=None, scope="network", **fields):
+    keys = keys if keys is not None else network_keys()
+    return make_doc(key, title, keys=keys, audience_scope=scope, **fields)
 
 
 def get(client, url, **params) -> str:
