@@ -22,6 +22,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
+    # the way to the second factor keeps "next" (before allauth's views of the same names)
+    path("konto/", include("abhnetz.accounts.mfa_urls")),
     path("konto/", include("allauth.urls")),
     path("", include("abhnetz.accounts.urls")),
     path("mitteilungen/", include("abhnetz.announcements.urls")),

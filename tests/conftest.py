@@ -1,14 +1,21 @@
 """The shared test harness: a small network of people, one per role, and clients for them."""
 
 import os
+import time
 from dataclasses import dataclass
 
 import pytest
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+)
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from abhnetz.accounts.mfa import has_totp
 from abhnetz.accounts.roles import Role
 from abhnetz.organisations.models import OrganisationKind
 
@@ -115,13 +122,32 @@ def network(db) -> Network:
     )
 
 
+def pass_second_factor(client: Client, user) -> None:
+    """Record in ``client``'s session that it passed the second factor, as allauth does."""
+    session = client.session
+    records = session.get(AUTHENTICATION_METHODS_SESSION_KEY, [])
+    records.append({"method": "mfa", "at": time.time(), "type": "totp"})
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+    session.save()
+
+
 @pytest.fixture
 def client_for():
-    """A logged-in Django test client for a user: ``client_for(network.partner)``."""
+    """A logged-in Django test client for a user: ``client_for(network.partner)``.
 
-    def make(user) -> Client:
+    Someone with an authenticator app has passed it, as a real login would.
+    """
+
+    def make(user, *, mfa: bool = False) -> Client:
+        """``mfa=True``: they set up an authenticator app, as privileged actions need."""
+        if mfa and not has_totp(user):
+            TOTP.activate(user, generate_totp_secret())
         client = Client()
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        if has_totp(user):
+            # a real login of someone with an authenticator app passes it: say so
+            pass_second_factor(client, user)
         return client
 
     return make

@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from abhnetz.accounts.mfa import mfa_gate
+
 from . import selectors, services
 from .forms import DecisionForm, JoinRequestForm
 from .models import WorkingGroupIndexPage, WorkingGroupPage
@@ -68,6 +70,9 @@ def join_request_list(request, *, space: WorkingGroupPage | None = None, index=N
         if not services.may_decide_any(request.user):
             raise PermissionDenied
         requests = selectors.decidable_requests(request.user)
+    # deciding who joins is a privileged action: the second factor, as for the admin
+    if (response := mfa_gate(request)) is not None:
+        return response
     rows = [
         {"join_request": join_request, "decide_url": _decide_url(join_request)}
         for join_request in requests
@@ -90,6 +95,8 @@ def _decide_url(join_request) -> str:
 def join_request_decide(request, *, space: WorkingGroupPage, pk: int):
     if not services.may_decide(request.user, space.working_group):
         raise PermissionDenied
+    if (response := mfa_gate(request)) is not None:
+        return response
     join_request = (
         selectors.decidable_requests(request.user, working_group=space.working_group)
         .filter(pk=pk)

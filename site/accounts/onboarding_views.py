@@ -4,6 +4,8 @@ Thin views: forms check the input, services in ``onboarding_services`` do the wr
 and the permission checks.
 """
 
+from functools import wraps
+
 from allauth.account.utils import perform_login
 from allauth.core import ratelimit
 from django.conf import settings
@@ -17,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import onboarding_services as services
+from .mfa import mfa_gate
 from .models import AccessRequest, AccessRequestStatus, Invitation
 from .onboarding_forms import (
     AccessRequestApproveForm,
@@ -28,9 +31,18 @@ from .onboarding_forms import (
 )
 
 
-def _require_onboarding(request) -> None:
-    if not services.may_onboard(request.user):
-        raise PermissionDenied
+def onboarding_view(view):
+    """Coordinators and administrators only, and past the second factor (mfa.mfa_gate)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not services.may_onboard(request.user):
+            raise PermissionDenied
+        if (response := mfa_gate(request)) is not None:
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def account_overview(request):
@@ -45,8 +57,8 @@ def account_overview(request):
 # --- invitations -------------------------------------------------------------------
 
 
+@onboarding_view
 def invitation_list(request):
-    _require_onboarding(request)
     invitations = (
         Invitation.objects.open()
         .select_related("organisation", "invited_by")
@@ -55,8 +67,8 @@ def invitation_list(request):
     return render(request, "accounts/invitation_list.html", {"invitations": invitations})
 
 
+@onboarding_view
 def invitation_create(request):
-    _require_onboarding(request)
     form = InvitationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,8 +93,8 @@ def invitation_create(request):
 
 
 @require_POST
+@onboarding_view
 def invitation_revoke(request, pk):
-    _require_onboarding(request)
     invitation = get_object_or_404(Invitation, pk=pk)
     services.invitation_revoke(by=request.user, invitation=invitation)
     messages.success(
@@ -159,8 +171,8 @@ def access_request_sent(request):
     return render(request, "accounts/access_request_sent.html")
 
 
+@onboarding_view
 def access_request_list(request):
-    _require_onboarding(request)
     pending = AccessRequest.objects.filter(status=AccessRequestStatus.PENDING).select_related(
         "organisation"
     )
@@ -174,8 +186,8 @@ def access_request_list(request):
     )
 
 
+@onboarding_view
 def access_request_detail(request, pk):
-    _require_onboarding(request)
     access_request = get_object_or_404(
         AccessRequest.objects.select_related("organisation", "decided_by"), pk=pk
     )

@@ -26,6 +26,11 @@ def may_edit_announcement(user: User, announcement: Announcement) -> bool:
     return user.has_role(Role.COORDINATOR, Role.MODERATOR) and can_view(user, announcement)
 
 
+def is_moderation(user: User, announcement: Announcement) -> bool:
+    """Editing or deleting what someone else wrote (a privileged action)."""
+    return announcement.author_id != user.pk
+
+
 @transaction.atomic
 def announcement_create(*, author: User, title: str, body: str, audience: Audience) -> Announcement:
     if not may_write_announcements(author):

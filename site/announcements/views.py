@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from abhnetz.accounts.mfa import mfa_gate
 from abhnetz.audiences.preview import preview_context
 from abhnetz.audiences.rules import access_or_404
 from abhnetz.core.feeds import feed_reader, personal_feed_url
@@ -55,7 +56,16 @@ def announcement_edit(request, pk):
     announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
     if not services.may_edit_announcement(request.user, announcement):
         raise PermissionDenied
+    if (response := _moderation_gate(request, announcement)) is not None:
+        return response
     return _announcement_form(request, announcement)
+
+
+def _moderation_gate(request, announcement: Announcement):
+    """Changing someone else's announcement is moderation: it needs the second factor."""
+    if services.is_moderation(request.user, announcement):
+        return mfa_gate(request)
+    return None
 
 
 def _announcement_form(request, announcement: Announcement | None):
@@ -85,6 +95,8 @@ def announcement_delete(request, pk):
     announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
     if not services.may_edit_announcement(request.user, announcement):
         raise PermissionDenied
+    if (response := _moderation_gate(request, announcement)) is not None:
+        return response
     if request.method == "POST":
         services.announcement_delete(announcement=announcement, by=request.user)
         messages.success(request, _("The announcement was deleted."))

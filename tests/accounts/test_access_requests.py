@@ -157,7 +157,7 @@ def test_coordinators_see_pending_requests(domains, committed, client_for):
     access_request = pending_request(domains, committed)
 
     # when a coordinator opens the list and the request
-    client = client_for(domains.coordinator)
+    client = client_for(domains.coordinator, mfa=True)
     listing = client.get("/zugangsanfragen/")
     detail = client.get(f"/zugangsanfragen/{access_request.pk}/")
 
@@ -200,7 +200,7 @@ def test_guests_are_sent_to_the_login(domains):
 def test_approving_invites_the_requester_with_the_chosen_role(domains, committed, client_for):
     # given a pending request from office A
     access_request = pending_request(domains, committed)
-    client = client_for(domains.coordinator)
+    client = client_for(domains.coordinator, mfa=True)
 
     # when the coordinator approves it as office staff
     with committed():
@@ -238,7 +238,7 @@ def test_a_request_without_organisation_is_approved_into_the_chosen_one(
 ):
     # given a request that named no organisation
     access_request = pending_request(domains, committed, organisation=None)
-    client = client_for(domains.coordinator)
+    client = client_for(domains.coordinator, mfa=True)
 
     # then the approve form suggests the organisation the domain belongs to
     html = client.get(f"/zugangsanfragen/{access_request.pk}/").content.decode()
@@ -260,7 +260,7 @@ def test_a_request_without_organisation_is_approved_into_the_chosen_one(
 def test_declining_tells_the_requester_with_the_reason(domains, committed, client_for):
     # given a pending request
     access_request = pending_request(domains, committed)
-    client = client_for(domains.coordinator)
+    client = client_for(domains.coordinator, mfa=True)
 
     # when the coordinator declines it with a reason
     with committed():
@@ -311,7 +311,7 @@ def test_approving_someone_who_meanwhile_has_an_account_shows_the_error(
     User.objects.create_user(email="paula.probst@adorf.example", password="x" * 20)
 
     # when the coordinator approves it
-    response = client_for(domains.coordinator).post(
+    response = client_for(domains.coordinator, mfa=True).post(
         f"/zugangsanfragen/{access_request.pk}/",
         {
             "approve": "1",

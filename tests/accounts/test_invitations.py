@@ -45,7 +45,7 @@ def test_coordinator_invites_through_the_page_and_the_link_is_mailed(
     network, client_for, committed
 ):
     # given a coordinator on the invitation form
-    client = client_for(network.coordinator)
+    client = client_for(network.coordinator, mfa=True)
     form_page = client.get("/einladungen/neu/")
     assert form_page.status_code == 200
     assert_accessible_page(form_page)
@@ -96,7 +96,7 @@ def test_only_the_hash_of_the_token_is_stored(network, committed):
 
 def test_inviting_an_existing_member_is_refused_next_to_the_field(network, client_for, committed):
     # given a coordinator
-    client = client_for(network.coordinator)
+    client = client_for(network.coordinator, mfa=True)
 
     # when they invite the address of an existing member
     with committed():
@@ -151,8 +151,12 @@ def test_people_without_the_onboarding_role_cannot_invite(network, client_for, p
 
 def test_only_administrators_hand_out_the_administrator_role(network, client_for, committed):
     # given the invitation form of a coordinator and of an administrator
-    coordinator_form = client_for(network.coordinator).get("/einladungen/neu/").content.decode()
-    admin_form = client_for(network.administrator).get("/einladungen/neu/").content.decode()
+    coordinator_form = (
+        client_for(network.coordinator, mfa=True).get("/einladungen/neu/").content.decode()
+    )
+    admin_form = (
+        client_for(network.administrator, mfa=True).get("/einladungen/neu/").content.decode()
+    )
 
     # then only the administrator is offered the role
     assert 'value="administrator"' not in coordinator_form
@@ -187,7 +191,7 @@ def test_a_new_invitation_replaces_the_open_one(network, committed):
 def test_coordinator_withdraws_an_invitation(network, client_for, committed):
     # given an open invitation on the list
     invitation = invite(network, committed)
-    client = client_for(network.coordinator)
+    client = client_for(network.coordinator, mfa=True)
 
     # when the coordinator withdraws it
     response = client.post(f"/einladungen/{invitation.pk}/zurueckziehen/")

@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD
 
-from .helpers import assert_accessible_page
+from .helpers import assert_accessible_page, text
 
 
 @pytest.fixture(autouse=True)
@@ -73,14 +73,34 @@ def test_without_totp_coordinators_and_administrators_are_kept_out_of_the_admin(
     for path in ("/admin/", "/admin/pages/"):
         response = client.get(path)
 
-        # then they are sent to set up the app first
+        # then they are told why they need the app, on the way to setting it up
         assert response.status_code == 302
-        assert response["Location"] == f"/konto/2fa/totp/activate/?next={path}"
+        assert response["Location"] == f"/konto/zweiter-faktor/?next={path}"
 
 
-def test_office_staff_are_not_asked_for_mfa(network, client_for):
-    response = client_for(network.office_staff).get("/admin/")
-    assert "/2fa/" not in response.get("Location", "")
+def test_the_set_up_says_why_before_asking_for_the_password(network, client_for):
+    # given a coordinator without an app, sent from the admin
+    client = client_for(network.coordinator)
+
+    # when they follow the redirect
+    response = client.get("/admin/", follow=True)
+
+    # then the page explains the second factor and leads to the set-up, keeping the goal
+    assert response.redirect_chain == [("/konto/zweiter-faktor/?next=/admin/", 302)]
+    html = assert_accessible_page(response)
+    assert 'data-testid="mfa-required"' in html
+    assert text("Second factor needed") in html
+    assert 'href="/konto/2fa/totp/activate/?next=/admin/"' in html
+    assert 'name="password"' not in html
+
+
+def test_the_explanation_refuses_a_foreign_next(network, client_for):
+    response = client_for(network.coordinator).get(
+        "/konto/zweiter-faktor/?next=https://evil.example/"
+    )
+    html = assert_accessible_page(response)
+    assert 'href="https://evil.example' not in html
+    assert 'href="/konto/2fa/totp/activate/?next=/"' in html
 
 
 def test_a_coordinator_sets_up_totp_on_the_way_and_then_reaches_the_admin(network):
@@ -89,27 +109,78 @@ def test_a_coordinator_sets_up_totp_on_the_way_and_then_reaches_the_admin(networ
     response = sign_in(client, network.coordinator)
     assert response["Location"] == "/admin/"
 
-    # then the admin sends them to the activation page (after confirming their password),
-    # which shows the QR code
+    # then the admin sends them to the explanation, which links to the activation;
+    # allauth asks for the password first (saying why), then shows the QR code
     response = client.get("/admin/")
-    assert response["Location"] == "/konto/2fa/totp/activate/?next=/admin/"
-    response = reauthenticate(client, client.get(response["Location"]))
+    assert response["Location"] == "/konto/zweiter-faktor/?next=/admin/"
+    response = client.get("/konto/2fa/totp/activate/?next=/admin/")
+    assert response["Location"].startswith("/konto/reauthenticate/")
+    assert 'data-testid="mfa-setup-reason"' in client.get(response["Location"]).content.decode()
+    response = reauthenticate(client, response)
     assert response.redirect_chain[-1][0] == "/konto/2fa/totp/activate/?next=/admin/"
     html = assert_accessible_page(response)
     assert 'src="data:image/svg+xml;base64,' in html
+    assert '<input type="hidden" name="next" value="/admin/">' in html
 
     # when they enter the code from their app
     secret = client.session[SECRET_SESSION_KEY]
-    response = client.post("/konto/2fa/totp/activate/", {"code": current_code(secret)})
+    response = client.post(
+        "/konto/2fa/totp/activate/", {"code": current_code(secret), "next": "/admin/"}
+    )
 
-    # then the app is active, recovery codes are shown, and the admin opens
+    # then the app is active, recovery codes are shown with the way on to the admin
     assert response.status_code == 302
+    assert response["Location"] == "/konto/2fa/recovery-codes/?next=/admin/"
     assert Authenticator.objects.filter(
         user=network.coordinator, type=Authenticator.Type.TOTP
     ).exists()
     codes = client.get(response["Location"])
-    assert_accessible_page(codes)
-    assert 'id="recovery_codes"' in codes.content.decode()
+    html = assert_accessible_page(codes)
+    assert 'id="recovery_codes"' in html
+    assert 'data-testid="mfa-continue"' in html
+    assert 'href="/admin/"' in html
+    # and the admin opens in this session: the activation proved the app
+    assert client.get("/admin/").status_code == 200
+
+
+def test_activation_without_next_ends_on_the_recovery_codes(network):
+    client = Client()
+    sign_in(client, network.office_staff, next_url="/")
+    reauthenticate(client, client.get("/konto/2fa/totp/activate/"))
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post("/konto/2fa/totp/activate/", {"code": current_code(secret)})
+    assert response["Location"] == "/konto/2fa/recovery-codes/"
+    assert 'data-testid="mfa-continue"' not in client.get(response["Location"]).content.decode()
+
+
+def test_activation_refuses_a_foreign_next(network):
+    client = Client()
+    sign_in(client, network.coordinator, next_url="/")
+    reauthenticate(client, client.get("/konto/2fa/totp/activate/"))
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post(
+        "/konto/2fa/totp/activate/",
+        {"code": current_code(secret), "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/konto/2fa/recovery-codes/"
+
+
+def test_an_app_set_up_but_not_used_in_this_session_is_asked_for(network):
+    # given a coordinator with an app whose session signed in without it
+    # (e.g. it began before the app was set up in another browser)
+    secret = with_totp(network.coordinator)
+    client = Client()
+    client.force_login(network.coordinator)
+
+    # when they open the admin
+    response = client.get("/admin/")
+
+    # then they confirm with a code from the app, and go on to the admin
+    assert response["Location"] == "/konto/2fa/reauthenticate/?next=/admin/"
+    page = client.get(response["Location"])
+    assert 'name="code"' in assert_accessible_page(page)
+    response = client.post(response["Location"], {"code": current_code(secret)})
+    assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
 
 

@@ -149,7 +149,7 @@ def test_the_group_coordinator_approves_and_the_person_joins(
 ):
     partner = client_for(network.partner)
     assert partner.get(group_only_page.url).status_code == 404
-    lead = client_for(group_lead)
+    lead = client_for(group_lead, mfa=True)
     # given the coordinator sees the waiting request
     listing = lead.get(digital_space.url + "anfragen/")
     assert listing.status_code == 200
@@ -178,7 +178,7 @@ def test_the_group_coordinator_approves_and_the_person_joins(
 def test_a_network_coordinator_declines_from_the_overview(
     network, client_for, digital_space, pending, django_capture_on_commit_callbacks
 ):
-    coordinator = client_for(network.coordinator)
+    coordinator = client_for(network.coordinator, mfa=True)
     overview = coordinator.get("/wissen/arbeitsgruppen/anfragen/")
     assert overview.status_code == 200
     assert network.partner.get_full_name() in overview.content.decode()
@@ -232,7 +232,7 @@ def test_unknown_decided_or_other_groups_requests_answer_404(
     other = JoinRequest.objects.create(
         user=network.office_staff, working_group=network.board_group, message="Gern."
     )
-    lead = client_for(group_lead)
+    lead = client_for(group_lead, mfa=True)
     # a number that does not exist
     assert (
         lead.post(digital_space.url + "anfragen/999999/", {"decision": "approve"}).status_code
@@ -263,7 +263,7 @@ def test_unknown_decided_or_other_groups_requests_answer_404(
 def test_a_decision_needs_get_no_and_a_valid_choice(
     network, client_for, digital_space, group_lead, pending
 ):
-    lead = client_for(group_lead)
+    lead = client_for(group_lead, mfa=True)
     assert lead.get(digital_space.url + f"anfragen/{pending.pk}/").status_code == 405
     response = lead.post(digital_space.url + f"anfragen/{pending.pk}/", {"decision": "maybe"})
     assert response.status_code == 302
@@ -278,10 +278,14 @@ def test_the_group_coordinator_sees_only_their_groups_requests(
     JoinRequest.objects.create(
         user=network.office_staff_b, working_group=network.board_group, message="Beirat bitte."
     )
-    html = client_for(group_lead).get("/wissen/arbeitsgruppen/anfragen/").content.decode()
+    html = client_for(group_lead, mfa=True).get("/wissen/arbeitsgruppen/anfragen/").content.decode()
     assert "Ich möchte mitarbeiten." in html
     assert "Beirat bitte." not in html
-    html = client_for(network.coordinator).get("/wissen/arbeitsgruppen/anfragen/").content.decode()
+    html = (
+        client_for(network.coordinator, mfa=True)
+        .get("/wissen/arbeitsgruppen/anfragen/")
+        .content.decode()
+    )
     assert "Beirat bitte." in html
 
 
@@ -290,7 +294,7 @@ def test_the_request_list_query_count_does_not_grow(
 ):
     from tests.factories import UserFactory
 
-    client = client_for(network.coordinator)
+    client = client_for(network.coordinator, mfa=True)
 
     def add_items():
         for _n in range(4):
