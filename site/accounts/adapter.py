@@ -1,6 +1,59 @@
+import math
+import time
+
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import ngettext
 
 from abhnetz.core.mail import send_after_commit
+
+# Failed logins are counted twice (settings.ACCOUNT_RATE_LIMITS, docs/decisions/0022):
+# tightly per address *and* source, so a colleague's wrong guesses from another machine
+# do not lock the owner out, and with a higher ceiling per address alone, so guessing
+# from many machines still stops.
+LOGIN_FAILED = "login_failed"
+LOGIN_FAILED_ADDRESS = "login_failed_address"
+RATE_LIMIT_APP = "allauth.account"
+
+
+def seconds_until_allowed(request, *, action: str, key: str) -> float:
+    """How long until ``action`` for ``key`` is allowed again (0 when it is now)."""
+    now = time.time()
+    wait = 0.0
+    for rate in ratelimit.get_rates(app=RATE_LIMIT_APP, action=action):
+        cache_key = ratelimit.get_cache_key(
+            request, app=RATE_LIMIT_APP, action=action, rate=rate, key=key
+        )
+        # newest first, as allauth keeps them; the limit lifts when the amount-th expires
+        history = [hit for hit in cache.get(cache_key, []) if hit > now - rate.duration]
+        if len(history) >= rate.amount:
+            wait = max(wait, history[rate.amount - 1] + rate.duration - now)
+    return wait
+
+
+def too_many_attempts(*, action: str, seconds: float) -> ValidationError:
+    minutes = max(1, math.ceil(seconds / 60))
+    if action == LOGIN_FAILED_ADDRESS:
+        message = ngettext(
+            "Too many wrong passwords were entered for this address. To protect the "
+            "account, signing in with it is paused for %(minutes)s minute. Resetting the "
+            "password ends the pause.",
+            "Too many wrong passwords were entered for this address. To protect the "
+            "account, signing in with it is paused for %(minutes)s minutes. Resetting the "
+            "password ends the pause.",
+            minutes,
+        )
+    else:
+        message = ngettext(
+            "Too many wrong passwords for this address from this computer. Please try "
+            "again in %(minutes)s minute, or reset your password.",
+            "Too many wrong passwords for this address from this computer. Please try "
+            "again in %(minutes)s minutes, or reset your password.",
+            minutes,
+        )
+    return ValidationError(message % {"minutes": minutes}, code="too_many_login_attempts")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -8,6 +61,32 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def _login_limit_keys(self, request, **credentials) -> list[tuple[str, str]]:
+        address = self._get_login_attempts_cache_key(request, **credentials)
+        source = ratelimit.get_ip(request)
+        return [(LOGIN_FAILED, f"{address}:{source}"), (LOGIN_FAILED_ADDRESS, address)]
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        # allauth counts per address alone, so anyone could lock a colleague out
+        usages = []
+        for action, key in self._login_limit_keys(request, **credentials):
+            usage = ratelimit.consume(request, app=RATE_LIMIT_APP, action=action, key=key)
+            if not usage:
+                for earlier in usages:
+                    earlier.rollback()
+                seconds = seconds_until_allowed(request, action=action, key=key)
+                raise too_many_attempts(action=action, seconds=seconds)
+            usages.append(usage)
+        # a successful login rolls its attempt back (allauth's authenticate does that)
+        self._login_failed_rl_usage = ratelimit.RateLimitUsage(
+            usage=[single for usage in usages for single in usage.usage]
+        )
+
+    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
+        # after a password reset the address may sign in again at once
+        for action, key in self._login_limit_keys(request, **credentials):
+            ratelimit.clear(request, app=RATE_LIMIT_APP, action=action, key=key)
 
     def send_mail(self, template_prefix, email, context):
         # allauth's mails (verification, password reset) leave through the task worker too

@@ -185,8 +185,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ABH-Netz] "
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per e-mail and IP; allauth keeps the counters in the default cache.
+    # Failed logins (abhnetz.accounts.adapter): per IP, and per address from one IP
+    # (so nobody can lock a colleague out), plus a ceiling per address from anywhere.
+    # allauth keeps the counters in the default cache.
     "login_failed": "10/m/ip,5/5m/key",
+    "login_failed_address": "50/h/key",
     "reset_password": "20/m/ip,5/m/key",
     # The public access-request form (abhnetz.accounts.onboarding_views).
     "access_request": "5/h/ip",

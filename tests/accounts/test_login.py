@@ -1,12 +1,15 @@
 """Signing in with allauth: rate limits, password reset, mandatory e-mail verification, and
 which account pages answer guests."""
 
+from html import escape
+
 import pytest
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
 
+from abhnetz.accounts.adapter import LOGIN_FAILED, LOGIN_FAILED_ADDRESS, too_many_attempts
 from tests.factories import PASSWORD, UserFactory
 
 from .helpers import assert_accessible_page, link_in, text
@@ -55,29 +58,80 @@ def test_a_wrong_password_is_refused_and_the_address_kept(network):
     assert f'value="{network.office_staff.email}"' in html
 
 
-def test_failed_logins_are_rate_limited(network, settings):
-    # given the configured limit of 5 failed attempts per address in 5 minutes
-    assert "5/5m/key" in settings.ACCOUNT_RATE_LIMITS["login_failed"]
-    client = Client()
+def waiting_message(action, *, minutes) -> str:
+    return escape(too_many_attempts(action=action, seconds=minutes * 60).messages[0])
 
-    # when someone tries five wrong passwords
-    for _attempt in range(5):
-        response = sign_in(client, network.office_staff.email, "wrong-password-123")
+
+def wrong_tries(client, email, count):
+    for _attempt in range(count):
+        response = sign_in(client, email, "wrong-password-123")
         assert response.status_code == 200
+        assert signed_in_as(client) is None
 
-    # then even the right password is refused, with the reason shown
-    response = sign_in(client, network.office_staff.email, PASSWORD)
+
+def test_failed_logins_are_limited_per_address_and_computer(network, settings):
+    # given the configured limit of 5 failed attempts per address and source in 5 minutes
+    assert "5/5m/key" in settings.ACCOUNT_RATE_LIMITS["login_failed"]
+    attacker = Client(REMOTE_ADDR="192.0.2.10")
+
+    # when someone tries five wrong passwords for a colleague's address
+    wrong_tries(attacker, network.office_staff.email, 5)
+
+    # then that computer is refused even the right password, told how long to wait
+    response = sign_in(attacker, network.office_staff.email, PASSWORD)
     assert response.status_code == 200
-    assert signed_in_as(client) is None
+    assert signed_in_as(attacker) is None
+    html = assert_accessible_page(response)
+    assert waiting_message(LOGIN_FAILED, minutes=5) in html
+    assert 'class="kern-alert kern-alert--danger"' in html
+    # (the words of the message are ours, not allauth's "try again later")
     too_many = text(str(DefaultAccountAdapter.error_messages["too_many_login_attempts"]))
-    assert too_many in response.content.decode()
-    # and from another browser too (the limit is per address, not per session)
-    other = Client()
-    sign_in(other, network.office_staff.email, PASSWORD)
-    assert signed_in_as(other) is None
-    # while other members are not locked out
-    sign_in(other, network.office_staff_b.email, PASSWORD)
-    assert int(signed_in_as(other)) == network.office_staff_b.pk
+    assert too_many not in html
+
+
+def test_a_colleagues_wrong_tries_do_not_lock_the_owner_out(network):
+    # given five wrong passwords for the address from another machine
+    wrong_tries(Client(REMOTE_ADDR="192.0.2.10"), network.office_staff.email, 5)
+
+    # when the owner signs in from their own machine with the right password
+    owner = Client(REMOTE_ADDR="198.51.100.7")
+    response = sign_in(owner, network.office_staff.email, PASSWORD)
+
+    # then they are in
+    assert response.status_code == 302
+    assert int(signed_in_as(owner)) == network.office_staff.pk
+
+
+def test_the_ceiling_per_address_stops_guessing_from_many_machines(network, settings):
+    # given a lower ceiling for the test, and wrong passwords from many machines
+    settings.ACCOUNT_RATE_LIMITS = settings.ACCOUNT_RATE_LIMITS | {
+        "login_failed_address": "8/h/key"
+    }
+    for machine in range(4):
+        wrong_tries(Client(REMOTE_ADDR=f"192.0.2.{machine + 1}"), network.office_staff.email, 2)
+
+    # when the owner tries from a fresh machine
+    owner = Client(REMOTE_ADDR="198.51.100.7")
+    response = sign_in(owner, network.office_staff.email, PASSWORD)
+
+    # then the address is paused everywhere, with the time to wait, ...
+    assert signed_in_as(owner) is None
+    html = assert_accessible_page(response)
+    assert waiting_message(LOGIN_FAILED_ADDRESS, minutes=60) in html
+    # ... while other members sign in as usual
+    sign_in(owner, network.office_staff_b.email, PASSWORD)
+    assert int(signed_in_as(owner)) == network.office_staff_b.pk
+
+
+def test_a_right_password_does_not_count_as_a_failure(network):
+    client = Client(REMOTE_ADDR="192.0.2.10")
+    for _attempt in range(6):
+        sign_in(client, network.office_staff.email, PASSWORD)
+        assert int(signed_in_as(client)) == network.office_staff.pk
+        client.logout()
+    wrong_tries(client, network.office_staff.email, 4)
+    sign_in(client, network.office_staff.email, PASSWORD)
+    assert int(signed_in_as(client)) == network.office_staff.pk
 
 
 def test_password_reset_end_to_end(network, django_capture_on_commit_callbacks):
