@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from abhnetz.organisations.models import Organisation
 
 from . import onboarding_services as services
 from .models import User
-from .roles import Role
 
 
 def add_service_error(form: forms.Form, error: ValidationError) -> None:
@@ -23,8 +25,77 @@ def add_service_error(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def role_choices(user) -> list[tuple[str, str]]:
-    return [(role.value, role.label) for role in services.invitable_roles(user)]
+class RoleForOrganisationMixin:
+    """The role offers only what fits the chosen organisation, and nothing is pre-selected.
+
+    A Jobcenter's staff are never offered the offices' role; the server refuses a role
+    that does not fit all the same (``onboarding_services.invitation_create``). An
+    address outside the organisation's e-mail domains needs a confirmation: the
+    checkbox appears with the error, and everything typed is kept.
+    """
+
+    show_confirmation = False
+
+    @property
+    def role_field_id(self) -> str:
+        return self.add_prefix("role-field")
+
+    def _chosen_organisation(self, fallback=None):
+        if not self.is_bound:
+            return fallback
+        try:
+            return self.fields["organisation"].clean(self.data.get(self.add_prefix("organisation")))
+        except ValidationError:
+            return None
+
+    def _offer_roles(self, user, organisation) -> None:
+        roles = services.invitable_roles(user, organisation)
+        self.fields["role"].choices = [
+            ("", _("Please choose")),
+            *[(role.value, role.label) for role in roles],
+        ]
+        # the organisation select reloads the roles without a page load (htmx)
+        self.fields["organisation"].widget.attrs.update(
+            {
+                "hx-get": reverse("invitation_role_field"),
+                "hx-target": f"#{self.add_prefix('role-field')}",
+                "hx-swap": "outerHTML",
+                "hx-trigger": "change",
+                "hx-vals": json.dumps({"prefix": self.prefix or ""}),
+            }
+        )
+        if self.is_bound and self.data.get(self.add_prefix("confirm_outside_domain")):
+            self.show_confirmation = True
+
+    def _check_fit(self, email: str | None) -> None:
+        organisation = self.cleaned_data.get("organisation")
+        role = self.cleaned_data.get("role")
+        if organisation is None:
+            return
+        if role and not services.role_fits(role, organisation):
+            self.add_error("role", services.role_misfit_message(organisation))
+        if email and services.email_outside_organisation(email, organisation):
+            self.show_confirmation = True
+            if not self.cleaned_data.get("confirm_outside_domain"):
+                self.add_error(
+                    "confirm_outside_domain", services.outside_domain_message(organisation)
+                )
+
+
+def role_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=_("Role"),
+        error_messages={
+            "invalid_choice": _("Please choose one of the roles offered for this organisation.")
+        },
+    )
+
+
+def confirm_outside_domain_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Yes, invite this address all the same."),
+        required=False,
+    )
 
 
 class NameFields(forms.Form):
@@ -42,28 +113,34 @@ class NameFields(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(RoleForOrganisationMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
+        empty_label=_("Please choose"),
     )
-    role = forms.ChoiceField(label=_("Role"))
+    role = role_field()
+    confirm_outside_domain = confirm_outside_domain_field()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [("", "---------"), *role_choices(user)]
-        if not self.is_bound:
-            self.initial.setdefault("role", Role.OFFICE_STAFF.value)
+        self._offer_roles(user, self._chosen_organisation(self.initial.get("organisation")))
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].strip().lower()
         if services.account_exists(email):
             raise ValidationError(_("A person with this e-mail address already has an account."))
         return email
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_fit(cleaned.get("email"))
+        return cleaned
 
 
 class InvitationAcceptForm(NameFields):
@@ -133,25 +210,31 @@ class AccessRequestForm(NameFields):
         return cleaned
 
 
-class AccessRequestApproveForm(forms.Form):
+class AccessRequestApproveForm(RoleForOrganisationMixin, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
+        empty_label=_("Please choose"),
     )
-    role = forms.ChoiceField(label=_("Role"))
+    role = role_field()
+    confirm_outside_domain = confirm_outside_domain_field()
 
     def __init__(self, *args, user, access_request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [("", "---------"), *role_choices(user)]
+        self.access_request = access_request
+        organisation = access_request.organisation
+        if organisation is None:
+            matches = services.organisations_for_domain(services.email_domain(access_request.email))
+            organisation = matches[0] if len(matches) == 1 else None
         if not self.is_bound:
-            organisation = access_request.organisation
-            if organisation is None:
-                matches = services.organisations_for_domain(
-                    services.email_domain(access_request.email)
-                )
-                organisation = matches[0] if len(matches) == 1 else None
             self.initial.setdefault("organisation", organisation)
-            self.initial.setdefault("role", Role.OFFICE_STAFF.value)
+        # no role is pre-selected: one click must not hand out the wrong one
+        self._offer_roles(user, self._chosen_organisation(organisation))
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_fit(self.access_request.email)
+        return cleaned
 
 
 class AccessRequestDeclineForm(forms.Form):

@@ -25,7 +25,7 @@ from abhnetz.core.mail import send_after_commit
 from abhnetz.organisations.models import Organisation
 
 from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
-from .roles import ONBOARDING_ROLES, Role
+from .roles import ONBOARDING_ROLES, Role, roles_for_organisation_kind
 
 # --- permissions -------------------------------------------------------------------
 
@@ -39,13 +39,44 @@ def may_onboard(user) -> bool:
     )
 
 
-def invitable_roles(user) -> list[Role]:
-    """The roles ``user`` may hand out: only administrators make administrators."""
+def invitable_roles(user, organisation: Organisation | None = None) -> list[Role]:
+    """The roles ``user`` may hand out (into ``organisation``, when given).
+
+    Only administrators make administrators, and a role must fit the organisation's
+    kind (``roles.roles_for_organisation_kind``).
+    """
     if not may_onboard(user):
         return []
     if user.is_superuser or user.has_role(Role.ADMINISTRATOR):
-        return list(Role)
-    return [role for role in Role if role != Role.ADMINISTRATOR]
+        roles = list(Role)
+    else:
+        roles = [role for role in Role if role != Role.ADMINISTRATOR]
+    if organisation is not None:
+        fitting = roles_for_organisation_kind(organisation.kind)
+        roles = [role for role in roles if role in fitting]
+    return roles
+
+
+def role_fits(role: Role | str, organisation: Organisation) -> bool:
+    return role in roles_for_organisation_kind(organisation.kind)
+
+
+def role_misfit_message(organisation: Organisation) -> str:
+    return _("This role does not fit %(organisation)s. Please choose one of the roles offered.") % {
+        "organisation": organisation
+    }
+
+
+def email_outside_organisation(email: str, organisation: Organisation) -> bool:
+    """The address is not at one of the organisation's e-mail domains."""
+    return email_domain(email) not in organisation.domain_list
+
+
+def outside_domain_message(organisation: Organisation) -> str:
+    return _(
+        "The address does not belong to the e-mail domains of %(organisation)s. If it is "
+        "right all the same, please confirm it below."
+    ) % {"organisation": organisation}
 
 
 def _require_onboarding(user) -> None:
@@ -132,19 +163,29 @@ def invitation_create(
     organisation: Organisation,
     role: Role | str,
     access_request: AccessRequest | None = None,
+    confirmed_outside_domain: bool = False,
 ) -> Invitation:
     """Invite ``email`` into ``organisation`` with ``role`` and send the link.
 
-    An earlier open invitation to the same address is withdrawn, so only the newest
-    link works. The returned invitation carries the plain ``token`` (never stored).
+    The role must fit the organisation's kind; an address outside the organisation's
+    e-mail domains needs ``confirmed_outside_domain``. An earlier open invitation to
+    the same address is withdrawn, so only the newest link works. The returned
+    invitation carries the plain ``token`` (never stored).
     """
     _require_onboarding(by)
     email = User.objects.normalize_email(email).strip().lower()
     if role not in invitable_roles(by):
         raise PermissionDenied(_("You may not hand out this role."))
+    if not role_fits(role, organisation):
+        raise ValidationError({"role": role_misfit_message(organisation)})
     if account_exists(email):
         raise ValidationError(
             {"email": _("A person with this e-mail address already has an account.")}
+        )
+    if email_outside_organisation(email, organisation) and not confirmed_outside_domain:
+        raise ValidationError(
+            {"confirm_outside_domain": outside_domain_message(organisation)},
+            code="outside_domain",
         )
 
     now = timezone.now()
@@ -311,6 +352,7 @@ def access_request_approve(
     access_request: AccessRequest,
     role: Role | str,
     organisation: Organisation | None = None,
+    confirmed_outside_domain: bool = False,
 ) -> Invitation:
     """Approve: invite the requester into the organisation (the requested one by default)."""
     _require_onboarding(by)
@@ -324,6 +366,7 @@ def access_request_approve(
         organisation=organisation,
         role=role,
         access_request=access_request,
+        confirmed_outside_domain=confirmed_outside_domain,
     )
     access_request.status = AccessRequestStatus.APPROVED
     access_request.decided_at = timezone.now()

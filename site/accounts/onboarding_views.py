@@ -77,6 +77,7 @@ def invitation_create(request):
                 email=form.cleaned_data["email"],
                 organisation=form.cleaned_data["organisation"],
                 role=form.cleaned_data["role"],
+                confirmed_outside_domain=form.cleaned_data["confirm_outside_domain"],
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -90,6 +91,20 @@ def invitation_create(request):
         "accounts/invitation_form.html",
         {"form": form, "days": settings.ABHNETZ_INVITATION_DAYS},
     )
+
+
+@onboarding_view
+def invitation_role_field(request):
+    """The role select for the organisation just chosen (htmx swaps it into the form)."""
+    form = InvitationForm(user=request.user, prefix=request.GET.get("prefix") or None)
+    try:
+        organisation = form.fields["organisation"].clean(
+            request.GET.get(form.add_prefix("organisation"))
+        )
+    except ValidationError:
+        organisation = None
+    form._offer_roles(request.user, organisation)
+    return render(request, "accounts/partials/role_field.html", {"form": form})
 
 
 @require_POST
@@ -208,6 +223,7 @@ def access_request_detail(request, pk):
                     access_request=access_request,
                     organisation=approve_form.cleaned_data["organisation"],
                     role=approve_form.cleaned_data["role"],
+                    confirmed_outside_domain=approve_form.cleaned_data["confirm_outside_domain"],
                 )
                 messages.success(
                     request,

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from abhnetz.organisations.models import OrganisationKind
+
 
 class Role(models.TextChoices):
     OFFICE_STAFF = "office_staff", _("Office staff")
@@ -29,3 +31,31 @@ MFA_REQUIRED_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 ANNOUNCEMENT_AUTHOR_ROLES = frozenset({Role.COORDINATOR, Role.OFFICE_STAFF, Role.ADMINISTRATOR})
 # Roles that may invite people and decide access requests.
 ONBOARDING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+
+# Which roles fit which kind of organisation: a Jobcenter's staff never get the offices'
+# role (it opens offices-only content), and the board only its own (docs/decisions/0022).
+# Coordination sits at ministries, consultancies or a lead office; moderation at offices.
+PARTNER_KINDS = frozenset(
+    {
+        OrganisationKind.INTEGRATION_OFFICE,
+        OrganisationKind.JOBCENTER,
+        OrganisationKind.YOUTH_OFFICE,
+        OrganisationKind.SOCIAL_OFFICE,
+        OrganisationKind.HOUSING_OFFICE,
+    }
+)
+ROLES_BY_ORGANISATION_KIND = {
+    OrganisationKind.OFFICE: frozenset(
+        {Role.OFFICE_STAFF, Role.MODERATOR, Role.COORDINATOR, Role.ADMINISTRATOR}
+    ),
+    **{kind: frozenset({Role.PARTNER_STAFF}) for kind in PARTNER_KINDS},
+    OrganisationKind.ADVISORY_BOARD: frozenset({Role.ADVISORY_BOARD}),
+    OrganisationKind.MINISTRY: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+    OrganisationKind.CONSULTANCY: frozenset({Role.COORDINATOR, Role.ADMINISTRATOR}),
+}
+
+
+def roles_for_organisation_kind(kind: str) -> list[Role]:
+    """The roles a member of an organisation of ``kind`` may hold, in the roles' order."""
+    fitting = ROLES_BY_ORGANISATION_KIND.get(kind, frozenset())
+    return [role for role in Role if role in fitting]

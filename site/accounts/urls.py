@@ -7,6 +7,11 @@ urlpatterns = [
     path("einladungen/", onboarding_views.invitation_list, name="invitation_list"),
     path("einladungen/neu/", onboarding_views.invitation_create, name="invitation_create"),
     path(
+        "einladungen/rollen/",
+        onboarding_views.invitation_role_field,
+        name="invitation_role_field",
+    ),
+    path(
         "einladungen/<int:pk>/zurueckziehen/",
         onboarding_views.invitation_revoke,
         name="invitation_revoke",

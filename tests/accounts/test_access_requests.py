@@ -244,13 +244,15 @@ def test_a_request_without_organisation_is_approved_into_the_chosen_one(
     html = client.get(f"/zugangsanfragen/{access_request.pk}/").content.decode()
     assert f'<option value="{domains.office_a.pk}" selected>' in html
 
-    # when approved into the Jobcenter as partner staff
+    # when approved into the Jobcenter as partner staff (the address is office A's,
+    # so the coordinator confirms it)
     with committed():
         invitation = services.access_request_approve(
             by=domains.coordinator,
             access_request=access_request,
             organisation=domains.jobcenter,
             role=Role.PARTNER_STAFF,
+            confirmed_outside_domain=True,
         )
 
     # then the invitation is for that organisation

@@ -21,6 +21,18 @@ from .helpers import assert_accessible_page, link_in, text
 NEW_PASSWORD = "Sonnenblume-am-Rathausplatz-7"
 
 
+@pytest.fixture(autouse=True)
+def _domains(network):
+    """The organisations' e-mail domains, as the addresses below use them."""
+    for organisation, domain in (
+        (network.office_a, "adorf.example"),
+        (network.jobcenter, "jobcenter.example"),
+        (network.ministry, "ministerium.example"),
+    ):
+        organisation.email_domains = domain
+        organisation.save()
+
+
 def invite(network, committed, *, email="neu@adorf.example", role=Role.OFFICE_STAFF, by=None):
     with committed():
         return services.invitation_create(

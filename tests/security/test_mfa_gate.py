@@ -30,10 +30,14 @@ def assert_sent_to_second_factor(response, *, back_to: str, has_app: bool = Fals
     assert response["Location"] == f"{step}?next={back_to}"
 
 
-@pytest.fixture
-def access_request(network):
+@pytest.fixture(autouse=True)
+def _office_domain(network):
     network.office_a.email_domains = "adorf.example"
     network.office_a.save()
+
+
+@pytest.fixture
+def access_request(network):
     return AccessRequest.objects.create(
         first_name="Paula",
         last_name="Probst",
