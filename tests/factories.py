@@ -3,6 +3,7 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from abhnetz.accounts.models import RoleGroup, User
 from abhnetz.accounts.roles import Role
@@ -56,6 +57,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Sequence(lambda n: f"Vorname{n}")
     last_name = factory.Sequence(lambda n: f"Nachname{n}")
     function = "Sachbearbeitung"
+    # a member who has signed in before (a first login leads to the profile form)
+    last_login = factory.LazyFunction(timezone.now)
 
     @factory.post_generation
     def password(self, create, extracted, **kwargs):

@@ -3,16 +3,22 @@ import time
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal import ratelimit
+from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.utils.translation import ngettext
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from abhnetz.core.mail import send_after_commit
+
+from .permissions import profile_incomplete
 
 # Failed logins are counted twice (settings.ACCOUNT_RATE_LIMITS, docs/decisions/0022):
 # tightly per address *and* source, so a colleague's wrong guesses from another machine
 # do not lock the owner out, and with a higher ceiling per address alone, so guessing
 # from many machines still stops.
+# Set before a person's very first login completes (their last_login is still empty).
+FIRST_LOGIN_SESSION_KEY = "abhnetz_first_login"
 LOGIN_FAILED = "login_failed"
 LOGIN_FAILED_ADDRESS = "login_failed_address"
 RATE_LIMIT_APP = "allauth.account"
@@ -61,6 +67,26 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_open_for_signup(self, request):
         return False
+
+    def pre_login(self, request, user, **kwargs):
+        response = super().pre_login(request, user, **kwargs)
+        if response is None and user.last_login is None:
+            request.session[FIRST_LOGIN_SESSION_KEY] = True
+        return response
+
+    def get_login_redirect_url(self, request):
+        # a new member is led to their profile once, so colleagues can find them
+        first_login = request.session.pop(FIRST_LOGIN_SESSION_KEY, False)
+        if first_login and profile_incomplete(request.user):
+            messages.info(
+                request,
+                gettext(
+                    "Welcome! Please tell your colleagues your function and what they may "
+                    "ask you about: that is how they find you in the people directory."
+                ),
+            )
+            return reverse("my_profile")
+        return super().get_login_redirect_url(request)
 
     def _login_limit_keys(self, request, **credentials) -> list[tuple[str, str]]:
         address = self._get_login_attempts_cache_key(request, **credentials)

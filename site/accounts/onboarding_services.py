@@ -253,6 +253,9 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
 # --- access requests ---------------------------------------------------------------
 
 
+UNKNOWN_DOMAIN = "unknown_domain"
+
+
 def validate_access_request_email(email: str, organisation: Organisation | None) -> None:
     """The address must belong to a participating organisation (the chosen one, if any)."""
     domain = email_domain(email)
@@ -260,22 +263,41 @@ def validate_access_request_email(email: str, organisation: Organisation | None)
         if domain not in organisation.domain_list:
             raise ValidationError(
                 {
-                    "email": _(
-                        "This address does not belong to %(organisation)s. Please use your "
-                        "work e-mail address."
+                    "email": ValidationError(
+                        _(
+                            "This address does not belong to %(organisation)s. Please use "
+                            "your work e-mail address."
+                        )
+                        % {"organisation": organisation},
+                        code=UNKNOWN_DOMAIN,
                     )
-                    % {"organisation": organisation}
                 }
             )
     elif not organisations_for_domain(domain):
         raise ValidationError(
             {
-                "email": _(
-                    "This address does not belong to a participating organisation. Please use "
-                    "your work e-mail address."
+                "email": ValidationError(
+                    _(
+                        "This address does not belong to a participating organisation. "
+                        "Please use your work e-mail address."
+                    ),
+                    code=UNKNOWN_DOMAIN,
                 )
             }
         )
+
+
+def participating_organisation_names() -> list[str]:
+    """The names of the organisations one can ask to join (those with e-mail domains).
+
+    Shown to guests whose address was refused: which organisations take part is
+    public knowledge in the network; their people and domains are not listed.
+    """
+    return list(
+        Organisation.objects.exclude(email_domains="")
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 def onboarding_recipients() -> list[str]:

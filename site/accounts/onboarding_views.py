@@ -150,7 +150,8 @@ def invitation_accept(request, token):
             # someone else was signed in on this browser: the new account takes over
             logout(request)
         messages.success(request, _("Welcome to ABH-Netz! Your account is ready."))
-        return perform_login(request, user, redirect_url="/")
+        # no fixed target: the adapter leads a first login to the profile
+        return perform_login(request, user)
     return render(
         request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
     )
@@ -178,7 +179,16 @@ def access_request(request):
             add_service_error(form, error)
         else:
             return redirect("access_request_sent")
-    return render(request, "accounts/access_request.html", {"form": form})
+    refused = form.is_bound and form.has_error("email", code=services.UNKNOWN_DOMAIN)
+    return render(
+        request,
+        "accounts/access_request.html",
+        {
+            "form": form,
+            # the refusal says which organisations take part (names only)
+            "participating": services.participating_organisation_names() if refused else None,
+        },
+    )
 
 
 @login_not_required

@@ -110,9 +110,41 @@ def test_a_foreign_domain_is_refused_next_to_the_email_field(domains, committed)
     )
     assert 'value="paula@freemail.example"' in html
     assert 'value="Paula"' in html
+    # and the page says which organisations take part: names, no people, no domains
+    assert 'data-testid="participating-organisations"' in html
+    for organisation in (domains.office_a, domains.jobcenter, domains.ministry):
+        assert f"<li>{organisation.name}</li>" in html
+    assert "adorf.example" not in html.replace("paula@freemail.example", "")
+    assert domains.office_staff.get_full_name() not in html
     # and nothing is stored or sent
     assert not AccessRequest.objects.exists()
     assert mail.outbox == []
+
+
+def test_the_list_names_only_organisations_that_accept_requests(domains, committed):
+    # office B has no e-mail domain: nobody can ask to join it, so it is not offered
+    domains.office_b.email_domains = ""
+    domains.office_b.save()
+    html = request_access(email="paula@freemail.example").content.decode()
+    assert f"<li>{domains.office_b.name}</li>" not in html
+
+
+def test_the_form_says_a_work_address_is_needed_and_lists_nothing_before(domains):
+    html = Client().get("/zugang-beantragen/").content.decode()
+    assert (
+        text(
+            "Please use your work e-mail address: it must belong to a participating organisation. "
+            "Private addresses cannot be accepted."
+        )
+        in html
+    )
+    assert 'data-testid="participating-organisations"' not in html
+
+
+def test_other_errors_do_not_show_the_list(domains):
+    html = request_access(first_name="").content.decode()
+    assert 'id="id_first_name-error"' in html
+    assert 'data-testid="participating-organisations"' not in html
 
 
 def test_the_domain_must_belong_to_the_chosen_organisation(domains, committed):
@@ -120,9 +152,10 @@ def test_the_domain_must_belong_to_the_chosen_organisation(domains, committed):
     with committed():
         response = request_access(email="paula@jobcenter.example", organisation=domains.office_a.pk)
 
-    # then it is refused next to the e-mail field
+    # then it is refused next to the e-mail field, with the organisations that take part
     assert response.status_code == 200
     assert 'id="id_email-error"' in response.content.decode()
+    assert 'data-testid="participating-organisations"' in response.content.decode()
     assert not AccessRequest.objects.exists()
 
 

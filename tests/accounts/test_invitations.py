@@ -230,9 +230,10 @@ def test_accepting_creates_a_verified_account_in_the_organisation_and_logs_in(ne
     # when they enter their name and a password twice
     response = accept(guest, path.split("/")[2])
 
-    # then the account exists with organisation, role and a verified primary address
+    # then the account exists with organisation, role and a verified primary address,
+    # and the new member is led to complete their profile
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/meine-daten/profil/"
     user = User.objects.get(email="neu@adorf.example")
     assert (user.first_name, user.last_name) == ("Nora", "Neumann")
     assert user.organisation == network.office_a

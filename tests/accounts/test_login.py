@@ -134,6 +134,43 @@ def test_a_right_password_does_not_count_as_a_failure(network):
     assert int(signed_in_as(client)) == network.office_staff.pk
 
 
+def test_the_first_login_leads_to_the_profile_once(db):
+    # given a member who never signed in, with an empty profile (e.g. made in the admin)
+    user = UserFactory(email="erstmals@adorf.example", function="", last_login=None)
+
+    # when they sign in for the first time
+    client = Client()
+    response = sign_in(client, user.email, PASSWORD)
+
+    # then they are led to their profile, told why
+    assert response["Location"] == "/meine-daten/profil/"
+    page = client.get(response["Location"])
+    assert text(
+        "Welcome! Please tell your colleagues your function and what they may ask you "
+        "about: that is how they find you in the people directory."
+    ) in assert_accessible_page(page)
+
+    # and the next login goes to the start page as usual
+    again = Client()
+    assert sign_in(again, user.email, PASSWORD)["Location"] == "/"
+
+
+def test_a_first_login_with_a_complete_profile_goes_to_the_start(db):
+    user = UserFactory(
+        email="komplett@adorf.example",
+        function="Sachbearbeitung",
+        expertise_note="E-Akte",
+        last_login=None,
+    )
+    assert sign_in(Client(), user.email, PASSWORD)["Location"] == "/"
+
+
+def test_a_first_login_keeps_an_explicit_target(db):
+    user = UserFactory(email="ziel@adorf.example", function="", last_login=None)
+    response = sign_in(Client(), user.email, PASSWORD, next="/mitteilungen/")
+    assert response["Location"] == "/mitteilungen/"
+
+
 def test_password_reset_end_to_end(network, django_capture_on_commit_callbacks):
     guest = Client()
     user = network.office_staff
