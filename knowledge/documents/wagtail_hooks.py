@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
 from abhnetz.audiences.rules import can_view, visible_to
 
 from .models import FormItem
@@ -46,6 +46,7 @@ register_snippet(FormItemViewSet)
 
 
 @hooks.register(USER_DATA_EXPORT_HOOK)
+@exports("documents.Document.uploaded_by_user")
 def export_uploaded_documents(user):
     """The documents a person uploaded, for their data export (DSGVO). Deleting the
     person keeps the documents (they belong to the network) without the uploader."""

@@ -5,7 +5,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
+
 from .choosers import person_chooser_viewset
+from .models import GuidePage
 
 
 @hooks.register("register_admin_viewset")
@@ -28,3 +31,22 @@ def seed_demo_guides(network):
     from .demo import seed_guides
 
     seed_guides(network)
+
+
+@hooks.register(USER_DATA_EXPORT_HOOK)
+@exports("guides.GuidePage.deputy")
+def export_guides_as_deputy(user):
+    """Guides a person stands in for (DSGVO); owned ones and versions are in "pages"."""
+    guides = GuidePage.objects.filter(deputy=user).order_by("path")
+    return (
+        "guides_as_deputy",
+        [
+            {
+                "title": guide.title,
+                "live": guide.live,
+                "review_due_on": guide.review_due_on,
+                "last_reviewed_on": guide.last_reviewed_on,
+            }
+            for guide in guides
+        ],
+    )

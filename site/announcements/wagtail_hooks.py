@@ -1,9 +1,10 @@
 from wagtail import hooks
 
-from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
 
 
 @hooks.register(USER_DATA_EXPORT_HOOK)
+@exports("announcements.Announcement.author")
 def export_announcements(user):
     """The announcements a person wrote, for their data export (DSGVO)."""
     return (

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
 
 from .models import Topic
 
@@ -27,6 +27,7 @@ register_snippet(TopicViewSet)
 
 
 @hooks.register(USER_DATA_EXPORT_HOOK)
+@exports("topics.TopicFollow.user")
 def export_followed_topics(user):
     """The topics a person follows, for their data export (DSGVO)."""
     return (

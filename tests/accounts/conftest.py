@@ -3,6 +3,9 @@
 import pytest
 from django.core.cache import cache
 
+# Published pages (guides, minutes) for the my-data export tests.
+from tests.knowledge.conftest import knowledge_index, publish_page  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
