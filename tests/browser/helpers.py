@@ -24,6 +24,31 @@ def login(page, email: str, password: str) -> None:
     assert "/konto/login/" not in page.url, f"Login as {email} failed: still on {page.url}"
 
 
+def login_with_second_factor(page, email: str, password: str) -> None:
+    """Sign in as someone with an authenticator app (set up here), entering its code."""
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    from abhnetz.accounts.models import User
+
+    secret = generate_totp_secret()
+    TOTP.activate(User.objects.get(email=email), secret)
+    login(page, email, password)
+    counters = list(yield_hotp_counters_from_time())
+    form = page.locator("form").filter(has=page.locator("input[name=code]"))
+    form.locator("input[name=code]").fill(
+        format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    )
+    with page.expect_navigation():
+        form.locator("button[type=submit]").first.click()
+    assert "/2fa/authenticate/" not in page.url, f"Second factor for {email} failed"
+
+
 def focused(page) -> dict:
     """What has the keyboard focus: tag, text, href, classes and whether it is in the main nav."""
     return page.evaluate(

@@ -3,7 +3,7 @@ coordinator approves on the front end; the overview, the space, the forms and th
 toolkit pass axe."""
 
 from .axe import assert_accessible
-from .helpers import focused, login, tab_to, tab_to_link
+from .helpers import focused, login, login_with_second_factor, tab_to, tab_to_link
 
 PASSWORD = "abhnetz-demo"
 PARTNER = "partner@demo.abhnetz.example"
@@ -69,9 +69,10 @@ def test_a_partner_asks_to_join_and_the_coordinator_approves(page, demo):
     assert page.get_by_test_id("own-request").is_visible()
     assert_accessible(page)
 
-    # when the coordinator signs in and opens the requests of the group
+    # when the coordinator signs in (deciding needs the second factor) and opens the
+    # requests of the group
     page.context.clear_cookies()
-    login(page, COORDINATOR, PASSWORD)
+    login_with_second_factor(page, COORDINATOR, PASSWORD)
     page.goto(SPACE)
     with page.expect_navigation():
         page.get_by_test_id("requests-link").click()
