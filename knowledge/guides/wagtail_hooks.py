@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
+from abhnetz.audiences.rules import visible_to
 
 from .choosers import person_chooser_viewset
 from .models import GuidePage
@@ -37,7 +38,8 @@ def seed_demo_guides(network):
 @exports("guides.GuidePage.deputy")
 def export_guides_as_deputy(user):
     """Guides a person stands in for (DSGVO); owned ones and versions are in "pages"."""
-    guides = GuidePage.objects.filter(deputy=user).order_by("path")
+    # through the audience rule: a guide narrowed away from its deputy stays out
+    guides = visible_to(user, GuidePage.objects.filter(deputy=user)).order_by("path")
     return (
         "guides_as_deputy",
         [

@@ -52,11 +52,6 @@ def mfa_passed(request: HttpRequest) -> bool:
     return request._abhnetz_mfa_passed
 
 
-def needs_mfa_setup(user) -> bool:
-    """A signed-in coordinator or administrator without a TOTP authenticator."""
-    return requires_mfa_for_admin(user) and not has_totp(user)
-
-
 def safe_next(request: HttpRequest, value: str | None, default: str = "/") -> str:
     """``value`` if it is a path on this site, else ``default`` (no open redirects)."""
     if value and url_has_allowed_host_and_scheme(

@@ -9,7 +9,12 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
 
-from abhnetz.accounts.adapter import LOGIN_FAILED, LOGIN_FAILED_ADDRESS, too_many_attempts
+from abhnetz.accounts.adapter import (
+    LOGIN_FAILED,
+    LOGIN_FAILED_ADDRESS,
+    AccountAdapter,
+    too_many_attempts,
+)
 from tests.factories import PASSWORD, UserFactory
 
 from .helpers import assert_accessible_page, link_in, text
@@ -121,6 +126,22 @@ def test_the_ceiling_per_address_stops_guessing_from_many_machines(network, sett
     # ... while other members sign in as usual
     sign_in(owner, network.office_staff_b.email, PASSWORD)
     assert int(signed_in_as(owner)) == network.office_staff_b.pk
+
+
+def test_a_password_reset_ends_the_pause(network, rf):
+    # given an address paused from one machine
+    wrong_tries(Client(REMOTE_ADDR="192.0.2.10"), network.office_staff.email, 5)
+
+    # when the password is reset from that machine (allauth calls this on success)
+    request = rf.post("/konto/password/reset/key/", REMOTE_ADDR="192.0.2.10")
+    AccountAdapter(request)._delete_login_attempts_cached_email(
+        request, email=network.office_staff.email
+    )
+
+    # then the right password works there again
+    client = Client(REMOTE_ADDR="192.0.2.10")
+    sign_in(client, network.office_staff.email, PASSWORD)
+    assert int(signed_in_as(client)) == network.office_staff.pk
 
 
 def test_a_right_password_does_not_count_as_a_failure(network):
