@@ -226,3 +226,28 @@ def test_authors_edit_their_own_announcements_without_it(network, client_for):
     announcement = make_announcement(network.coordinator)
     response = client_for(network.coordinator).get(f"/mitteilungen/{announcement.pk}/bearbeiten/")
     assert response.status_code == 200
+
+
+# --- roles and memberships in the admin --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/users/",  # accounts and their roles (groups)
+        "/admin/groups/",
+        "/admin/snippets/organisations/workinggroup/",  # working-group members
+    ],
+)
+def test_role_and_membership_edits_in_the_admin_need_the_second_factor(network, path):
+    # given the administrator with an app, whose session did not use it
+    TOTP.activate(network.administrator, generate_totp_secret())
+    client = password_only(network.administrator)
+
+    # then the admin's user, group and working-group pages ask for the code first
+    assert_sent_to_second_factor(client.get(path), back_to=path, has_app=True)
+
+
+def test_with_the_second_factor_the_admin_user_list_opens(network, client_for):
+    response = client_for(network.administrator, mfa=True).get("/admin/users/")
+    assert response.status_code == 200
