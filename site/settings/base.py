@@ -101,6 +101,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "abhnetz.urls"
+# The site's own pages for 404, 403, 400 and 500 are templates in site/templates.
+CSRF_FAILURE_VIEW = "abhnetz.core.error_views.csrf_failure"
 WSGI_APPLICATION = "abhnetz.wsgi.application"
 
 TEMPLATES = [
@@ -285,6 +287,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 
 # ABH-Netz's own knobs.
+# Only the demo settings turn this on: seed_demo loads known passwords where it is set.
+ABHNETZ_DEMO = False
 ABHNETZ_INVITATION_DAYS = 14
 ABHNETZ_PAGE_SIZE = 20
 # Largest upload (documents and forms) in megabytes; Wagtail's own limit follows it.
@@ -304,6 +308,31 @@ LOGGING = {
     # every task logs two lines at INFO; failures still show
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+
+def installation_secret_key(path: Path) -> str:
+    """A secret key made once for this installation and kept outside git (mode 0600).
+
+    The demo must not share one key with every other demo: whoever knows it forges feed
+    tokens, sessions and password-reset links.
+    """
+    import secrets
+
+    path = Path(path)
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    try:
+        # O_EXCL: two processes starting at once keep the key of whichever wrote first
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key + "\n")
+    return key
 
 
 def require_secret_key(secret_key: str) -> str:
