@@ -223,6 +223,13 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["abhnetz.formats"]
+# The admin's date pickers write and read these (Python formats; each must be the first
+# of the input formats in abhnetz.formats, or Wagtail's check wagtailadmin.E003 fails).
+# With Wagtail's ISO default the picker could not read a typed 15.03.2027 and put
+# today's date in its place on leaving the field.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Static files: npm packages are copied into site/static/vendor at build time.
 STATIC_URL = "/static/"
