@@ -8,3 +8,10 @@ class CoreConfig(AppConfig):
     name = "abhnetz.core"
     label = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .limits import guard_text_limits
+
+        pre_save.connect(guard_text_limits, dispatch_uid="abhnetz_text_limits")

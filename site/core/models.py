@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from abhnetz.audiences.models import AudienceMixin
 from abhnetz.audiences.rules import can_view
+from abhnetz.core import limits
 
 from .dashboard import dashboard_context
 
@@ -43,6 +44,7 @@ class HomePage(SitePage):
         _("landing text"),
         blank=True,
         features=["bold", "italic", "link", "ul"],
+        max_length=limits.TEXT,
         help_text=_("Shown to visitors who are not signed in."),
     )
 
@@ -68,6 +70,7 @@ class LegalPage(SitePage):
     body = RichTextField(
         _("text"),
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        max_length=limits.LEGAL,
     )
     show_in_footer = models.BooleanField(_("show in footer"), default=True)
 

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from abhnetz.core import limits
+
 
 class OrganisationKind(models.TextChoices):
     OFFICE = "abh", _("Foreign nationals office")
@@ -93,7 +95,7 @@ class Organisation(GroupBacked):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=limits.TEXT)
 
     group_prefix = "Organisation: "
 
@@ -143,7 +145,7 @@ class WorkingGroup(GroupBacked):
     )
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
-    goal = models.TextField(_("goal"), blank=True)
+    goal = models.TextField(_("goal"), blank=True, max_length=limits.SHORT_TEXT)
     status = models.CharField(
         _("status"),
         max_length=10,
