@@ -1,10 +1,10 @@
 from django.contrib.auth.models import Group
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from abhnetz.core import limits
+from abhnetz.core.slugs import slugify
 
 
 class OrganisationKind(models.TextChoices):
@@ -109,7 +109,7 @@ class Organisation(GroupBacked):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = slugify(self.name, max_length=200)
         self.email_domains = ",".join(
             d.strip().lower().lstrip("@") for d in self.email_domains.split(",") if d.strip()
         )
@@ -178,5 +178,5 @@ class WorkingGroup(GroupBacked):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = slugify(self.name, max_length=200)
         super().save(*args, **kwargs)

@@ -202,6 +202,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ASCII slugs, umlauts folded (ä → ae) by abhnetz.core.slugs on the server and in the
+# admin's slug widget: „Ärztliche Bescheinigung“ → aerztliche-bescheinigung.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com in the admin: no page asks a third party for anything.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from abhnetz.core import limits
+from abhnetz.core.slugs import slugify
 
 
 class Topic(models.Model):
@@ -23,6 +24,11 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, max_length=80)
+        super().save(*args, **kwargs)
 
 
 class TopicFollow(models.Model):
