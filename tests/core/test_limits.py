@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.test import Client
 from wagtail.fields import RichTextField
+from wagtail.rich_text import RichTextMaxLengthValidator
 
 from abhnetz.announcements.models import Announcement
 from abhnetz.audiences.models import Audience
@@ -164,3 +165,62 @@ def test_rich_text_limits_are_wagtails(db):
 
     assert isinstance(LegalPage._meta.get_field("body"), RichTextField)
     assert LegalPage._meta.get_field("body").max_length == limits.LEGAL
+
+
+def text_blocks(block, path):
+    """Every text-typing block inside a StreamField's block, with its path."""
+    from wagtail import blocks
+
+    if isinstance(block, blocks.CharBlock | blocks.TextBlock | blocks.RichTextBlock):
+        yield path, block
+    children = getattr(block, "child_blocks", None) or {}
+    for name, child in children.items():
+        yield from text_blocks(child, f"{path}.{name}")
+    if isinstance(block, blocks.ListBlock):
+        yield from text_blocks(block.child_block, f"{path}.item")
+
+
+def test_every_text_block_of_the_sites_stream_fields_has_a_limit():
+    from wagtail.fields import StreamField
+
+    unlimited = []
+    for model in own_models():
+        for field in model._meta.local_fields:
+            if isinstance(field, StreamField):
+                for path, block in text_blocks(
+                    field.stream_block, model._meta.label + "." + field.name
+                ):
+                    # rich text carries Wagtail's RichTextMaxLengthValidator instead
+                    if not block.field.max_length and not any(
+                        isinstance(v, RichTextMaxLengthValidator) for v in block.field.validators
+                    ):
+                        unlimited.append(path)
+    assert unlimited == []
+
+
+def test_a_guide_text_block_refuses_oversized_text():
+    from wagtail.rich_text import RichText
+
+    from knowledge.guides.blocks import GuideBodyBlock
+
+    block = GuideBodyBlock().child_blocks["rich_text"]
+    with pytest.raises(ValidationError):
+        block.clean(RichText("<p>" + "x" * (limits.BODY + 1) + "</p>"))
+    assert block.clean(RichText("<p>" + "x" * limits.BODY + "</p>"))
+
+
+def test_the_admin_refuses_an_oversized_search_description(network, client_for, make_guide):
+    # Wagtail's own Page.search_description has no limit; our pages give it one
+    from tests.html_forms import form_data
+
+    guide = make_guide("Suchbeschreibung", owner=network.office_staff)
+    client = client_for(network.office_staff)
+    url = f"/admin/pages/{guide.pk}/edit/"
+    data = form_data(client.get(url).content.decode(), "page-edit-form")
+    value = oversized(limits.SUMMARY)
+    data.update({"search_description": [value], "body-count": ["0"]})
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"höchstens {limits.SUMMARY} Zeichen" in html
+    assert value in html
