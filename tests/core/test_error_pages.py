@@ -131,3 +131,20 @@ def test_forbidden_content_answers_exactly_like_missing_content(network, client_
     )
     assert "Dienstplan Geheim" not in forbidden.content.decode()
     assert GERMAN[404] in forbidden.content.decode()
+
+
+def test_a_forbidden_page_answers_exactly_like_a_missing_page(network, client_for, make_guide):
+    # given a guide for office A only
+    secret = make_guide(
+        "Dienstplan Geheim",
+        owner=network.office_staff,
+        audience=Audience.selected(organisations=[network.office_a]),
+    )
+    outsider = client_for(network.office_staff_b)
+    missing_path = secret.url.replace("dienstplan-geheim", "gibt-es-nicht")
+    forbidden, missing = outsider.get(secret.url), outsider.get(missing_path)
+    assert forbidden.status_code == missing.status_code == 404
+    assert normalised(forbidden.content.decode(), secret.url) == normalised(
+        missing.content.decode(), missing_path
+    )
+    assert "Dienstplan Geheim" not in forbidden.content.decode()
