@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 
 from abhnetz.audiences.models import PageAudienceMixin
 from abhnetz.audiences.panels import AudiencePageForm, audience_panel
+from abhnetz.core import limits
 from abhnetz.core.models import SitePage
 from abhnetz.core.pagination import paginate
 
@@ -20,7 +21,7 @@ from abhnetz.core.pagination import paginate
 class KnowledgeIndexPage(SitePage):
     """/wissen/: everything in the knowledge base the reader may see."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, max_length=limits.SHORT_TEXT)
 
     content_panels = [*SitePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["core.HomePage"]

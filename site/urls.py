@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
@@ -9,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
 from abhnetz.audiences.admin_views import AudienceSearchView
+from abhnetz.core import media_views
+from abhnetz.core.media_views import RENDITIONS_FOLDER
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
@@ -41,10 +45,15 @@ urlpatterns = [
     path("sprache/", login_not_required(set_language), name="set_language"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# MEDIA_ROOT is never served as a folder, in no configuration: documents only through
+# the audience-checked serve view above, images only as renditions Wagtail made.
+urlpatterns += [
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/') + RENDITIONS_FOLDER)}(?P<name>[^/]+)$",
+        media_views.image_rendition,
+        name="image_rendition",
+    ),
+]
 
 # Pages last. Serving is open to guests at the URL level so the landing and legal
 # pages are public; every other page type asks for a login itself (core.SitePage).

@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument
 
 from abhnetz.audiences.models import AudienceMixin
+from abhnetz.core import limits
 from abhnetz.core.models import SitePage
 
 
@@ -161,7 +162,7 @@ class Document(AudienceMixin, AbstractDocument, ClusterableModel):
 class FormsLibraryPage(SitePage):
     """/wissen/formulare/: the forms the reader may see, each with its language versions."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, max_length=limits.SHORT_TEXT)
 
     content_panels = [*SitePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]

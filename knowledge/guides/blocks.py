@@ -16,6 +16,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from abhnetz.core import limits
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "link", "ul"]
 
@@ -61,7 +63,10 @@ class StepsBlock(blocks.ListBlock):
                 (
                     "text",
                     blocks.RichTextBlock(
-                        label=_("explanation"), features=SHORT_TEXT_FEATURES, required=False
+                        label=_("explanation"),
+                        features=SHORT_TEXT_FEATURES,
+                        required=False,
+                        max_length=limits.TEXT,
                     ),
                 ),
             ],
@@ -143,7 +148,10 @@ class LegalReferenceBlock(blocks.StructBlock):
     )
     sentence = blocks.IntegerBlock(label=_("sentence (Satz)"), min_value=1, required=False)
     note = blocks.RichTextBlock(
-        label=_("what it means in practice"), features=SHORT_TEXT_FEATURES, required=False
+        label=_("what it means in practice"),
+        features=SHORT_TEXT_FEATURES,
+        required=False,
+        max_length=limits.SHORT_TEXT,
     )
 
     def comparison_text(self, value) -> str:
@@ -162,7 +170,9 @@ class CalloutBlock(blocks.StructBlock):
         choices=[("hint", _("Hint")), ("warning", _("Warning"))],
         default="hint",
     )
-    text = blocks.RichTextBlock(label=_("text"), features=SHORT_TEXT_FEATURES)
+    text = blocks.RichTextBlock(
+        label=_("text"), features=SHORT_TEXT_FEATURES, max_length=limits.SHORT_TEXT
+    )
 
     def comparison_text(self, value) -> str:
         label = dict(self.child_blocks["kind"].field.choices).get(value["kind"], "")
@@ -271,8 +281,12 @@ class ImageBlock(blocks.StructBlock):
 
 
 class GuideBodyBlock(blocks.StreamBlock):
+    # rich text limits count the text, not the HTML (Wagtail's RichTextMaxLengthValidator)
     rich_text = RichTextBlock(
-        label=_("Text"), features=RICH_TEXT_FEATURES, template="guides/blocks/rich_text.html"
+        label=_("Text"),
+        features=RICH_TEXT_FEATURES,
+        max_length=limits.BODY,
+        template="guides/blocks/rich_text.html",
     )
     steps = StepsBlock()
     checklist = ChecklistBlock()

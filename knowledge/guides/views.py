@@ -7,7 +7,7 @@ the guide's audience before they run).
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,7 +20,10 @@ from .selectors import may_see_review_list, overdue_guides, published_versions
 def version_label(version) -> str:
     return _("Version %(number)s of %(date)s") % {
         "number": version.number,
-        "date": formats.date_format(version.published_at, "SHORT_DATETIME_FORMAT"),
+        # date_format does not convert: without localtime() the menu showed UTC
+        "date": formats.date_format(
+            timezone.localtime(version.published_at), "SHORT_DATETIME_FORMAT"
+        ),
     }
 
 

@@ -21,6 +21,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from abhnetz.core import limits
 from abhnetz.text import render_markdown
 from knowledge.models import KnowledgePage
 
@@ -130,7 +131,9 @@ class AgendaItem(Orderable):
 
     page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="agenda_items")
     title = models.CharField(_("title"), max_length=200)
-    notes = models.TextField(_("notes"), blank=True, help_text=_("Markdown."))
+    notes = models.TextField(
+        _("notes"), blank=True, max_length=limits.BODY, help_text=_("Markdown.")
+    )
 
     panels = [FieldPanel("title"), FieldPanel("notes")]
 
@@ -155,7 +158,7 @@ class Decision(Orderable):
 
     page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="decisions")
     number = models.PositiveIntegerField(_("number"), null=True, blank=True, editable=False)
-    text = models.TextField(_("text"), help_text=_("Markdown."))
+    text = models.TextField(_("text"), max_length=limits.TEXT, help_text=_("Markdown."))
     topic = models.ForeignKey(
         "topics.Topic",
         verbose_name=_("topic"),

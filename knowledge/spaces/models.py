@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 
+from abhnetz.core import limits
 from abhnetz.core.models import SitePage
 from knowledge.models import KnowledgePage
 
@@ -43,7 +44,7 @@ class MembersOnlyRoutablePage(RoutablePageMixin, SitePage):
 class WorkingGroupIndexPage(MembersOnlyRoutablePage):
     """/wissen/arbeitsgruppen/: all working groups with goal and status."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    intro = models.TextField(_("introduction"), blank=True, max_length=limits.SHORT_TEXT)
 
     content_panels = [*SitePage.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.KnowledgeIndexPage"]

@@ -39,6 +39,7 @@ class AccountDeleteForm(forms.Form):
 
     confirmation = forms.CharField(
         label=_("Your e-mail address or your password"),
+        max_length=1024,
         widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
         help_text=_("Type it to confirm that you want to delete your account."),
     )

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from abhnetz.core import limits
+
 from .roles import Role
 
 
@@ -191,7 +193,7 @@ class AccessRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="access_requests",
     )
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(_("message"), blank=True, max_length=limits.SHORT_TEXT)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -208,7 +210,9 @@ class AccessRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    decline_reason = models.TextField(
+        _("reason for declining"), blank=True, max_length=limits.SHORT_TEXT
+    )
     invitation = models.OneToOneField(
         Invitation,
         verbose_name=_("invitation"),

@@ -143,16 +143,22 @@ class InvitationForm(RoleForOrganisationMixin, forms.Form):
         return cleaned
 
 
+# long enough for any passphrase; a megabyte password would only make hashing slow
+PASSWORD_MAX_LENGTH = 1024
+
+
 class InvitationAcceptForm(NameFields):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 12 characters; not a common password and not only digits."),
     )
     password2 = forms.CharField(
         label=_("Password (again)"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 

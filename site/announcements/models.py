@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 
 from abhnetz.audiences.models import AudienceMixin
+from abhnetz.core import limits
 
 from .querysets import AnnouncementQuerySet
 
@@ -18,7 +19,11 @@ class Announcement(AudienceMixin, ClusterableModel):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    body = models.TextField(_("text"), help_text=_("Markdown: *italic*, **bold**, lists, links."))
+    body = models.TextField(
+        _("text"),
+        max_length=limits.BODY,
+        help_text=_("Markdown: *italic*, **bold**, lists, links."),
+    )
     body_html = models.TextField(editable=False, default="")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

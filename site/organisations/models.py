@@ -1,8 +1,10 @@
 from django.contrib.auth.models import Group
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from abhnetz.core import limits
+from abhnetz.core.slugs import slugify
 
 
 class OrganisationKind(models.TextChoices):
@@ -93,7 +95,7 @@ class Organisation(GroupBacked):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=limits.TEXT)
 
     group_prefix = "Organisation: "
 
@@ -107,7 +109,7 @@ class Organisation(GroupBacked):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = slugify(self.name, max_length=200)
         self.email_domains = ",".join(
             d.strip().lower().lstrip("@") for d in self.email_domains.split(",") if d.strip()
         )
@@ -143,7 +145,7 @@ class WorkingGroup(GroupBacked):
     )
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, blank=True)
-    goal = models.TextField(_("goal"), blank=True)
+    goal = models.TextField(_("goal"), blank=True, max_length=limits.SHORT_TEXT)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -176,5 +178,5 @@ class WorkingGroup(GroupBacked):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200]
+            self.slug = slugify(self.name, max_length=200)
         super().save(*args, **kwargs)

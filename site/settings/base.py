@@ -101,6 +101,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "abhnetz.urls"
+# The site's own pages for 404, 403, 400 and 500 are templates in site/templates.
+CSRF_FAILURE_VIEW = "abhnetz.core.error_views.csrf_failure"
 WSGI_APPLICATION = "abhnetz.wsgi.application"
 
 TEMPLATES = [
@@ -203,6 +205,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# ASCII slugs, umlauts folded (ä → ae) by abhnetz.core.slugs on the server and in the
+# admin's slug widget: „Ärztliche Bescheinigung“ → aerztliche-bescheinigung.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No avatars from gravatar.com in the admin: no page asks a third party for anything.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -224,6 +229,13 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["abhnetz.formats"]
+# The admin's date pickers write and read these (Python formats; each must be the first
+# of the input formats in abhnetz.formats, or Wagtail's check wagtailadmin.E003 fails).
+# With Wagtail's ISO default the picker could not read a typed 15.03.2027 and put
+# today's date in its place on leaving the field.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 # Static files: npm packages are copied into site/static/vendor at build time.
 STATIC_URL = "/static/"
@@ -288,6 +300,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 
 # ABH-Netz's own knobs.
+# Only the demo settings turn this on: seed_demo loads known passwords where it is set.
+ABHNETZ_DEMO = False
 ABHNETZ_INVITATION_DAYS = 14
 ABHNETZ_PAGE_SIZE = 20
 # Largest upload (documents and forms) in megabytes; Wagtail's own limit follows it.
@@ -307,6 +321,31 @@ LOGGING = {
     # every task logs two lines at INFO; failures still show
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+
+def installation_secret_key(path: Path) -> str:
+    """A secret key made once for this installation and kept outside git (mode 0600).
+
+    The demo must not share one key with every other demo: whoever knows it forges feed
+    tokens, sessions and password-reset links.
+    """
+    import secrets
+
+    path = Path(path)
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    try:
+        # O_EXCL: two processes starting at once keep the key of whichever wrote first
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key + "\n")
+    return key
 
 
 def require_secret_key(secret_key: str) -> str:

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from abhnetz.core import limits
+from abhnetz.core.slugs import slugify
+
 
 class Topic(models.Model):
     """A subject of the field (ServicePoint, E-Akte, Aufenthaltsrecht ...).
@@ -12,7 +15,7 @@ class Topic(models.Model):
 
     name = models.CharField(_("name"), max_length=80, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=limits.SHORT_TEXT)
 
     class Meta:
         ordering = ["name"]
@@ -21,6 +24,11 @@ class Topic(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name, max_length=80)
+        super().save(*args, **kwargs)
 
 
 class TopicFollow(models.Model):

@@ -164,9 +164,9 @@ def page(chromium, live_server):
 
 @pytest.fixture
 def demo(settings):
-    """The demo network of `make run`; seed_demo refuses to run with DEBUG off."""
+    """The demo network of `make run`; seed_demo runs only with the demo settings' flag."""
     from django.core.management import call_command
 
-    settings.DEBUG = True
+    settings.ABHNETZ_DEMO = True
     call_command("seed_demo", verbosity=0)
-    settings.DEBUG = False
+    settings.ABHNETZ_DEMO = False

@@ -16,15 +16,26 @@ DEMO_ACCOUNTS = {
 }
 
 
-def test_refuses_without_debug(db, settings):
-    settings.DEBUG = False
+def test_refuses_without_the_demo_flag(db, settings):
+    # given production-like settings, even with DEBUG on
+    settings.ABHNETZ_DEMO = False
+    settings.DEBUG = True
+    # when seeding, then it refuses and creates nobody with a known password
     with pytest.raises(CommandError):
         call_command("seed_demo")
     assert not User.objects.exists()
 
 
+def test_runs_with_the_demo_flag_while_debug_is_off(db, settings):
+    # the demo serves with DEBUG off (the site's own error pages)
+    settings.ABHNETZ_DEMO = True
+    settings.DEBUG = False
+    call_command("seed_demo", verbosity=0)
+    assert User.objects.filter(email="office@demo.abhnetz.example").exists()
+
+
 def test_creates_the_network_once(db, settings):
-    settings.DEBUG = True
+    settings.ABHNETZ_DEMO = True
     call_command("seed_demo")
     counts = (User.objects.count(), Organisation.objects.count(), Announcement.objects.count())
     call_command("seed_demo")  # idempotent: nothing doubles

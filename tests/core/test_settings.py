@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -39,3 +40,45 @@ def test_production_refuses_a_missing_or_default_secret():
         result = run_manage("check", env={**PRODUCTION_ENV, "SECRET_KEY": secret})
         assert result.returncode != 0
         assert "SECRET_KEY" in result.stderr
+
+
+def demo_settings(key_file) -> dict:
+    """The demo settings (`make run`) as a fresh process sees them, with no SECRET_KEY set."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "abhnetz.settings.dev",
+        "ABHNETZ_SECRET_KEY_FILE": str(key_file),
+    }
+    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    code = (
+        "import json; from django.conf import settings as s; "
+        "print(json.dumps({'key': s.SECRET_KEY, 'debug': s.DEBUG, 'demo': s.ABHNETZ_DEMO}))"
+    )
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_each_demo_installation_makes_its_own_secret_key(tmp_path):
+    # given two installations without SECRET_KEY in the environment
+    first, second = tmp_path / "a" / ".secret_key", tmp_path / "b" / ".secret_key"
+    # when each starts, then each generates its own long key, readable only by its owner
+    key = demo_settings(first)["key"]
+    assert len(key) >= 50
+    assert first.stat().st_mode & 0o777 == 0o600
+    assert demo_settings(second)["key"] != key
+    # and keeps it across restarts (sessions and feed tokens stay valid)
+    assert demo_settings(first)["key"] == key
+
+
+def test_the_demo_runs_with_debug_off_and_may_seed(tmp_path):
+    # DEBUG off: the demo shows the site's error pages, not Django's list of URL patterns
+    demo = demo_settings(tmp_path / ".secret_key")
+    assert demo["debug"] is False
+    assert demo["demo"] is True

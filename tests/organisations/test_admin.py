@@ -52,7 +52,7 @@ def test_creating_an_organisation_in_the_admin_creates_its_group(admin_client):
     # then it is saved with a slug, clean domains and its own Django group
     assert response.status_code == 302, response.context["form"].errors
     organisation = Organisation.objects.get(name="Ausländerbehörde Cestadt")
-    assert organisation.slug == "auslanderbehorde-cestadt"
+    assert organisation.slug == "auslaenderbehoerde-cestadt"
     assert organisation.domain_list == ["cestadt.example", "kreis-cestadt.example"]
     assert organisation.group == Group.objects.get(name="Organisation: Ausländerbehörde Cestadt")
 

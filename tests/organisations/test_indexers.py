@@ -54,7 +54,7 @@ def test_every_organisation_is_findable(db):
 def test_the_facet_value_is_the_slug_and_its_label_the_name(db):
     organisation = OrganisationFactory(name="Ausländerbehörde Adorf")
     assert organisation_facet(organisation) == FacetValue(
-        "auslanderbehorde-adorf", "Ausländerbehörde Adorf"
+        "auslaenderbehoerde-adorf", "Ausländerbehörde Adorf"
     )
     assert organisation_facet(None) is None
 

@@ -11,10 +11,10 @@ from knowledge.guides.selectors import published_versions
 
 @pytest.fixture
 def seeded(db, settings):
-    settings.DEBUG = True  # seed_demo refuses to run in production
+    settings.ABHNETZ_DEMO = True  # seed_demo refuses to run in production
     call_command("seed_demo", verbosity=0)
     call_command("seed_demo", verbosity=0)  # idempotent: the second run adds nothing
-    settings.DEBUG = False
+    settings.ABHNETZ_DEMO = False
 
 
 def person(email):
