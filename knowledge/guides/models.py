@@ -9,6 +9,7 @@ the command can run as often as cron likes.
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import AbstractGroupApprovalTask, PageManager, PageQuerySet, TaskState
 
 from abhnetz.audiences.rules import can_view
 from knowledge.models import KnowledgePage
@@ -126,3 +127,58 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guide_id} {self.due_on}"
+
+
+class GuideApprovalTask(AbstractGroupApprovalTask):
+    """Approval by the chosen groups, limited by the audience rule and four eyes.
+
+    Wagtail's group approval lets every member of the groups and every superuser act
+    on every page. Here only those who may read the submitted page and did not write
+    or submit it may (``permissions.may_approve``): they alone are offered the task,
+    mailed, shown its preview and listed under "Awaiting your review". See
+    docs/decisions/0019-guide-approval-four-eyes-and-audience.md.
+    """
+
+    class Meta:
+        verbose_name = _("approval by readers other than the author")
+        verbose_name_plural = _("approvals by readers other than the author")
+
+    def _may_approve(self, obj, user) -> bool:
+        from .permissions import may_approve
+
+        return may_approve(user, task=self, page=obj)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_approve(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def get_actions(self, obj, user):
+        return super().get_actions(obj, user) if self._may_approve(obj, user) else []
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The admin hides the actions from others; this refuses them on the server too.
+        from .permissions import may_approve
+
+        page = task_state.workflow_state.content_object
+        if not may_approve(user, task=self, page=page, task_state=task_state):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from .permissions import reviewable_task_states
+
+        return reviewable_task_states(
+            user, task=self, states=self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups who may read the page approve it; never its author "
+            "or the person who submitted it."
+        )

@@ -200,6 +200,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# An approved revision is published without the approver's "publish" right (decision 0019)
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.guides.workflow_finish.publish_approved"
 # No avatars from gravatar.com in the admin: no page asks a third party for anything.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

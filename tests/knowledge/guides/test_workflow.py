@@ -10,7 +10,7 @@ from knowledge.guides.models import GuidePage
 from .conftest import text
 
 
-def draft(index, owner, title="Online-Terminvergabe einführen") -> GuidePage:
+def draft(index, owner, title="Online-Terminvergabe einführen", audience=None) -> GuidePage:
     guide = GuidePage(
         title=title,
         summary="Wie die Einführung gelingt.",
@@ -18,7 +18,7 @@ def draft(index, owner, title="Online-Terminvergabe einführen") -> GuidePage:
         live=False,
         body=[text("<p>Erste Fassung.</p>")],
     )
-    audience_assign(guide, Audience.network())
+    audience_assign(guide, audience or Audience.network())
     index.add_child(instance=guide)
     guide.save_revision(user=owner)
     return guide
