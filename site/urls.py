@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
 from abhnetz.audiences.admin_views import AudienceSearchView
+from knowledge.guides.admin_views import urlpatterns as guide_workflow_admin_urls
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
@@ -20,6 +21,8 @@ urlpatterns = [
         AudienceSearchView.as_view(results_only=True),
         name="audience_admin_search_results",
     ),
+    # Wagtail's workflow views, answering 404 outside the page's audience
+    *guide_workflow_admin_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),

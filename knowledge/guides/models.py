@@ -89,8 +89,10 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         from .documents import visible_document_ids
+        from .workflow import approval_status
 
         context = super().get_context(request, *args, **kwargs)
+        context["approval"] = approval_status(self)
         context["visible_document_ids"] = visible_document_ids(request.user, self.body)
         context["versions_url"] = self.subpage_url(request, "versions")
         return context
@@ -158,7 +160,14 @@ class GuideApprovalTask(AbstractGroupApprovalTask):
         return self._may_approve(obj, user)
 
     def get_actions(self, obj, user):
-        return super().get_actions(obj, user) if self._may_approve(obj, user) else []
+        # Wagtail's list, without its own check (which admits only the groups)
+        if not self._may_approve(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
 
     def on_action(self, task_state, user, action_name, **kwargs):
         # The admin hides the actions from others; this refuses them on the server too.

@@ -3,6 +3,9 @@
 An approver of a ``GuideApprovalTask`` (models.py) must
 
 - be in one of the task's groups, or be a superuser (the administrators), as in Wagtail;
+  for content restricted to organisations or working groups, a moderator
+  (``RESTRICTED_CONTENT_APPROVER_ROLES``) of their own organisation may approve as well,
+  so an office's internal guide is approved inside the office;
 - be allowed to read the page: its stored audience (what the lists and the admin's
   explorer use) and the audience of the submitted revision (what they would publish:
   a draft narrowed to one office is not shown to a coordinator outside it);
@@ -17,14 +20,35 @@ from __future__ import annotations
 from django.db.models import CharField
 from django.db.models.functions import Cast
 
+from abhnetz.accounts.roles import Role
 from abhnetz.audiences.models import AudienceMixin, AudienceScope
 from abhnetz.audiences.rules import audience_group_ids, reader_keys, visible_pages
+
+# Who else approves content restricted to organisations or working groups, which the
+# coordinators often may not read (decision 0019); they must be in its audience too.
+RESTRICTED_CONTENT_APPROVER_ROLES = (Role.MODERATOR,)
 
 
 def in_approver_groups(user, *, task) -> bool:
     if not getattr(user, "is_active", False) or not user.is_authenticated:
         return False
     return user.is_superuser or task._user_in_groups(user)
+
+
+def approves_restricted_content(user) -> bool:
+    return getattr(user, "is_active", False) and user.has_role(*RESTRICTED_CONTENT_APPROVER_ROLES)
+
+
+def is_restricted(content: dict) -> bool:
+    """Whether a revision's content is for selected organisations or working groups."""
+    return content.get("audience_scope") == AudienceScope.SELECTED
+
+
+def may_approve_as(user, *, task, content: dict) -> bool:
+    """Whether ``user``'s roles let them approve a revision with this ``content``."""
+    if in_approver_groups(user, task=task):
+        return True
+    return is_restricted(content) and approves_restricted_content(user)
 
 
 def is_author(user, *, page, task_state) -> bool:
@@ -83,24 +107,27 @@ def reads_revision(user, *, page, revision) -> bool:
 
 def may_approve(user, *, task, page, task_state=None) -> bool:
     """Whether ``user`` may approve or reject ``page`` on ``task`` (cached per request)."""
-    if not in_approver_groups(user, task=task):
+    if not in_approver_groups(user, task=task) and not approves_restricted_content(user):
         return False
     task_state = task_state or page.current_workflow_task_state
     cache = user.__dict__.setdefault("_guide_approval_checks", {})
     key = (task.pk, page.pk, getattr(task_state, "pk", None))
     if key not in cache:
-        cache[key] = _may_approve(user, page=page, task_state=task_state)
+        cache[key] = _may_approve(user, task=task, page=page, task_state=task_state)
     return cache[key]
 
 
-def _may_approve(user, *, page, task_state) -> bool:
+def _may_approve(user, *, task, page, task_state) -> bool:
     from wagtail.models import Page
 
+    revision = task_state.revision if task_state else page.get_latest_revision()
+    content = revision.content if revision and carries_audience(page) else {}
+    if not may_approve_as(user, task=task, content=content):
+        return False
     if is_author(user, page=page, task_state=task_state):
         return False
     if not visible_pages(user, Page.objects.filter(pk=page.pk)).exists():
         return False
-    revision = task_state.revision if task_state else page.get_latest_revision()
     return reads_revision(user, page=page, revision=revision)
 
 
@@ -113,7 +140,8 @@ def reviewable_task_states(user, *, task, states):
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Page, TaskState
 
-    if not in_approver_groups(user, task=task):
+    in_groups = in_approver_groups(user, task=task)
+    if not in_groups and not approves_restricted_content(user):
         return TaskState.objects.none()
     readable = (
         visible_pages(user, Page.objects.exclude(owner=user))
@@ -134,6 +162,26 @@ def reviewable_task_states(user, *, task, states):
     allowed = [
         state.pk
         for state, groups in zip(candidates, audiences, strict=True)
-        if "audience_scope" not in state.revision.content or keys & groups
+        if ("audience_scope" not in state.revision.content or keys & groups)
+        and (in_groups or is_restricted(state.revision.content))
     ]
     return TaskState.objects.filter(pk__in=allowed)
+
+
+def may_see_submission(user, *, page) -> bool:
+    """Whether ``user`` may see ``page``'s submission at all in the workflow's admin views.
+
+    Its authors always may (they keep sight of what they wrote); anyone else must be
+    able to read both the page and the revision under review. Others get a 404.
+    """
+    from wagtail.models import Page
+
+    if not getattr(user, "is_active", False):
+        return False
+    task_state = page.current_workflow_task_state
+    if is_author(user, page=page, task_state=task_state):
+        return True
+    if not visible_pages(user, Page.objects.filter(pk=page.pk)).exists():
+        return False
+    revision = task_state.revision if task_state else page.get_latest_revision()
+    return reads_revision(user, page=page, revision=revision)

@@ -23,20 +23,24 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from abhnetz.audiences.models import AudienceEntry
-from abhnetz.audiences.rules import audience_content_type, readers
+from abhnetz.audiences.rules import audience_content_type, readers, role_group_ids
 from abhnetz.core.mail import send_after_commit
 
-from .permissions import carries_audience, revision_group_ids
+from .permissions import (
+    RESTRICTED_CONTENT_APPROVER_ROLES,
+    carries_audience,
+    is_restricted,
+    revision_group_ids,
+)
 
 
 def approvers(*, task, page, task_state):
     """Active people who may approve ``page`` on ``task`` (one query)."""
     task = task.specific
-    people = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(groups__in=task.groups.all()) | Q(is_superuser=True))
-    )
+    may_approve_as = Q(groups__in=task.groups.all()) | Q(is_superuser=True)
+    if carries_audience(page) and is_restricted(task_state.revision.content):
+        may_approve_as |= Q(groups__in=role_group_ids(*RESTRICTED_CONTENT_APPROVER_ROLES))
+    people = get_user_model().objects.filter(is_active=True).filter(may_approve_as)
     if carries_audience(page):
         stored = AudienceEntry.objects.filter(
             content_type=audience_content_type(page), object_id=page.pk

@@ -45,6 +45,7 @@ def use_guide_task(apps, coordinator):
     TaskState = apps.get_model("wagtailcore", "TaskState")
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
 
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
@@ -60,7 +61,13 @@ def use_guide_task(apps, coordinator):
             continue
         WorkflowTask.objects.filter(pk=link.pk).update(task_id=task.pk)
         if TaskState.objects.filter(task_id=old.pk).exists():
-            # history refers to it: keep it, switched off, under a name that says so
+            # submissions waiting on it are taken back (their authors submit again, to the
+            # new task); the history keeps it, switched off, under a name that says so
+            waiting = TaskState.objects.filter(task_id=old.pk, status="in_progress")
+            WorkflowState.objects.filter(
+                pk__in=waiting.values("workflow_state_id"), status="in_progress"
+            ).update(status="cancelled")
+            waiting.update(status="cancelled")
             Task.objects.filter(pk=old.pk).update(active=False, name=UNUSED_PREFIX + old.name)
         else:
             old.delete()

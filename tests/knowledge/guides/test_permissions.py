@@ -98,17 +98,33 @@ def test_the_audience_decides_who_is_offered_the_task(network, knowledge_index, 
     state = submit(guide, network.office_staff)
     task = task_of(state)
 
-    # then only approvers who may read it are offered it, and the rest are refused
+    # then only approvers who may read it are offered it: the coordinator in the working
+    # group and office A's moderator (restricted content); the rest are refused
     assert task.get_actions(guide, second_coordinator)
-    for person in ("coordinator", "administrator", "office_staff_b", "moderator"):
+    assert task.get_actions(guide, network.moderator)
+    for person in ("coordinator", "administrator", "office_staff_b", "partner"):
         user = getattr(network, person)
         assert task.get_actions(guide, user) == [], person
         assert not task.user_can_access_editor(guide, user), person
     with pytest.raises(PermissionDenied):
         decide(state, network.coordinator, "approve", comment="")
-    assert list(approvers(task=task, page=guide, task_state=state.current_task_state)) == [
-        second_coordinator
-    ]
+    assert set(approvers(task=task, page=guide, task_state=state.current_task_state)) == {
+        second_coordinator,
+        network.moderator,
+    }
+
+
+def test_moderators_approve_only_restricted_content(network, knowledge_index):
+    # given a network draft, which the moderator may read
+    guide = draft(knowledge_index, network.office_staff)
+    state = submit(guide, network.office_staff)
+
+    # then approving it is the coordination's job, not the moderator's
+    task = task_of(state)
+    assert task.get_actions(guide, network.moderator) == []
+    assert network.moderator not in approvers(
+        task=task, page=guide, task_state=state.current_task_state
+    )
 
 
 def test_a_draft_narrowed_after_publication_is_judged_by_its_new_audience(network, knowledge_index):
@@ -150,4 +166,5 @@ def test_awaiting_your_review_lists_only_what_the_approver_may_approve(
     assert titles(network.coordinator) == ["Für alle"]
     assert titles(second_coordinator) == ["Eigener", "Für alle"]
     assert titles(network.administrator) == ["Eigener", "Für alle"]
+    assert titles(network.moderator) == ["Nur Adorf"]
     assert titles(network.office_staff) == []
