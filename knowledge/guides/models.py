@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import AbstractGroupApprovalTask, PageManager, PageQuerySet, TaskState
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    PageManager,
+    PagePermissionTester,
+    PageQuerySet,
+    TaskState,
+)
 
 from abhnetz.audiences.rules import can_view
 from knowledge.models import KnowledgePage
@@ -32,6 +38,13 @@ class GuidePageQuerySet(PageQuerySet):
 
 
 GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
+
+
+class GuidePermissionTester(PagePermissionTester):
+    def can_publish(self):
+        # A guide under a workflow is published by its approval, by someone other than its
+        # author: nobody publishes it directly, superusers neither (decision 0019).
+        return super().can_publish() and not self.page.has_workflow
 
 
 class GuidePage(RoutablePageMixin, KnowledgePage):
@@ -73,6 +86,9 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+
+    def permissions_for_user(self, user):
+        return GuidePermissionTester(user, self)
 
     @property
     def is_review_overdue(self) -> bool:

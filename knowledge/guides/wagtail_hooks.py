@@ -56,3 +56,29 @@ def refuse_submission_without_approver(request, page):
         % {"title": page.get_admin_display_title()},
     )
     return None
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publishing_of_guides(request, parent_page, page_class):
+    """A new guide is saved as a draft, not published: its approval publishes it.
+
+    Editing offers no "Publish" (``GuidePermissionTester``); creating asks the parent
+    page, which would let superusers publish a new guide of their own directly.
+    """
+    from .models import GuidePage
+
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    if not issubclass(page_class, GuidePage) or not parent_page.has_workflow:
+        return None
+    request.POST = request.POST.copy()
+    del request.POST["action-publish"]
+    messages.warning(
+        request,
+        _(
+            "Guides are not published directly: “%(title)s” is kept as a draft. Submit it "
+            "for approval; someone other than its author approves and publishes it."
+        )
+        % {"title": request.POST.get("title", "")},
+    )
+    return None

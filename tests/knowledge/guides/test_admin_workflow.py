@@ -130,3 +130,35 @@ def test_a_submission_nobody_may_approve_is_taken_back(network, client_for, know
     assert [state.status for state in page.workflow_states.all()] == ["cancelled"]
     html = response.content.decode()
     assert "nicht eingereicht" in html
+
+
+def test_nobody_publishes_a_guide_directly_not_even_a_superuser(
+    network, admin_client_for, knowledge_index, make_guide
+):
+    client = admin_client_for(network.administrator)
+
+    # when the administrator creates a guide of their own and presses "Publish"
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=["guides", "guidepage", knowledge_index.pk]),
+        {
+            "title": "Eigener Leitfaden der Administration",
+            "slug": "eigener-leitfaden-der-administration",
+            "summary": "Ohne Freigabe veröffentlicht?",
+            "audience_scope": "network",
+            "body-count": "0",
+            "action-publish": "publish",
+        },
+        follow=True,
+    )
+
+    # then it is saved as a draft, and they are told to submit it
+    guide = Page.objects.get(slug="eigener-leitfaden-der-administration")
+    assert not guide.live
+    assert "zur Freigabe ein" in response.content.decode()
+    assert "Leitfäden werden nicht direkt veröffentlicht" in response.content.decode()
+
+    # and an existing guide offers them no direct publishing, but unpublishing stays
+    live = make_guide("Veröffentlicht", owner=network.office_staff)
+    permissions = live.permissions_for_user(network.administrator)
+    assert not permissions.can_publish()
+    assert permissions.can_unpublish()
