@@ -29,6 +29,7 @@ from abhnetz.audiences.rules import can_view
 from knowledge.models import KnowledgePage
 
 from .blocks import GuideBodyBlock
+from .panels import ApprovalPanel
 
 
 class GuidePageQuerySet(PageQuerySet):
@@ -77,6 +78,7 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
             [FieldPanel("deputy"), FieldPanel("last_reviewed_on"), FieldPanel("review_due_on")],
             heading=_("Responsibility and review"),
         ),
+        ApprovalPanel(heading=_("Approval")),
     ]
     parent_page_types = ["knowledge.KnowledgeIndexPage", "spaces.WorkingGroupPage"]
     subpage_types: list[str] = []

@@ -162,3 +162,27 @@ def test_nobody_publishes_a_guide_directly_not_even_a_superuser(
     permissions = live.permissions_for_user(network.administrator)
     assert not permissions.can_publish()
     assert permissions.can_unpublish()
+
+
+def test_the_admin_names_who_approved_and_who_may(network, admin_client_for, knowledge_index):
+    from .test_workflow import decide
+
+    # given a guide approved by the coordinator
+    guide = draft(knowledge_index, network.office_staff, title="Freigegebener Leitfaden")
+    decide(submit(guide, network.office_staff), network.coordinator, "approve", comment="")
+    client = admin_client_for(network.administrator)
+
+    # then the editor says who approved it
+    edit = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+    html = client.get(edit).content.decode()
+    assert f"Freigegeben von {network.coordinator} am" in html
+
+    # and, while a revised version waits, who may approve it (not its author)
+    guide.save_revision(user=network.office_staff)
+    submit(guide, network.office_staff)
+    html = client.get(edit).content.decode()
+    assert "Wartet auf: Freigabe durch die Netzwerkkoordination" in html
+    panel = html[html.index('data-testid="admin-approval"') :]
+    panel = panel[: panel.index("</div>")]
+    assert str(network.coordinator) in panel
+    assert str(network.office_staff) not in panel
