@@ -13,6 +13,7 @@ from abhnetz.audiences import views as audience_views
 from abhnetz.audiences.admin_views import AudienceSearchView
 from abhnetz.core import media_views
 from abhnetz.core.media_views import RENDITIONS_FOLDER
+from knowledge.guides.admin_views import urlpatterns as guide_workflow_admin_urls
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
@@ -24,6 +25,8 @@ urlpatterns = [
         AudienceSearchView.as_view(results_only=True),
         name="audience_admin_search_results",
     ),
+    # Wagtail's workflow views, answering 404 outside the page's audience
+    *guide_workflow_admin_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     # the way to the second factor keeps "next" (before allauth's views of the same names)

@@ -1,6 +1,7 @@
 """Demo guides for seed_demo: realistic practice guides for every kind of audience.
 
 Idempotent: a guide is found by its slug under /wissen/ and left alone if it is there.
+Each guide records who approved it (demo_approval), one revised guide waits for approval.
 One guide is overdue for review; the ServicePoint guide has two published versions so
 the comparison of versions shows something. The search's relevance set
 (tests/search/test_relevance.py) relies on the texts too: change them together.
@@ -11,12 +12,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
 from abhnetz.audiences.models import Audience
 from abhnetz.audiences.services import audience_assign
 from knowledge.models import KnowledgeIndexPage
 
+from .demo_approval import demo_approver, record_workflow
 from .models import GuidePage
 
 OFFICE = "office@demo.abhnetz.example"
@@ -24,6 +26,10 @@ OFFICE2 = "office2@demo.abhnetz.example"
 SCHMITT = "e.schmitt@demo.abhnetz.example"
 WOLF = "d.wolf@demo.abhnetz.example"
 COORDINATOR = "coordinator@demo.abhnetz.example"
+ADMIN = "admin@demo.abhnetz.example"
+MODERATOR = "moderator@demo.abhnetz.example"
+# the demo guide whose revised version waits for approval
+PENDING_SLUG = "einheitliche-bearbeitungsregeln"
 PARTNER = "partner@demo.abhnetz.example"
 BOARD = "board@demo.abhnetz.example"
 ID_NAMESPACE = uuid.UUID("6f1d3a52-2f0e-4c8e-9a57-7d0c5b1e4a10")
@@ -496,6 +502,9 @@ def seed_guides(demo) -> None:
     index = KnowledgeIndexPage.objects.get()
     existing = set(Page.objects.child_of(index).values_list("slug", flat=True))
     publisher = demo.people[COORDINATOR]
+    # who approves, as the workflow would let them (decision 0019): the coordination, the
+    # administration, or for an office's internal guide its moderator
+    approvers = [demo.people.get(email) for email in (COORDINATOR, ADMIN, MODERATOR)]
     added = 0
     for spec in guides(demo):
         if spec["slug"] in existing:
@@ -517,12 +526,23 @@ def seed_guides(demo) -> None:
         audience_assign(guide, spec["audience"])
         index.add_child(instance=guide)
         first = guide.save_revision(user=owner)
-        first.publish(user=publisher, skip_permission_checks=True)
+        approver = demo_approver(guide, first, approvers)
+        first.publish(user=approver or publisher, skip_permission_checks=True)
+        if approver is not None:
+            record_workflow(guide, first, submitter=owner, approver=approver)
         if "revised_body" in spec:
             backdate(first, days=40)
             guide = GuidePage.objects.live().get(pk=guide.pk)
             guide.body = spec["revised_body"](slug)
-            guide.save_revision(user=owner).publish(user=publisher, skip_permission_checks=True)
+            revised = guide.save_revision(user=owner)
+            revised.publish(user=approver or publisher, skip_permission_checks=True)
+            if approver is not None:
+                record_workflow(guide, revised, submitter=owner, approver=approver)
+        if slug == PENDING_SLUG:
+            # a revised version waits for the coordination ("awaiting your review")
+            guide = GuidePage.objects.live().get(pk=guide.pk)
+            guide.summary += " Überarbeitet: mit den Regeln für Fristverlängerungen."
+            record_workflow(guide, guide.save_revision(user=owner), submitter=owner)
         added += 1
     demo.stdout.write(f"Guides: {added} added.")
 
@@ -532,3 +552,4 @@ def backdate(revision: Revision, *, days: int) -> None:
     when = timezone.now() - timedelta(days=days)
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
+    TaskState.objects.filter(revision=revision).update(finished_at=when)

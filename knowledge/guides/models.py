@@ -9,6 +9,7 @@ the command can run as often as cron likes.
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -16,12 +17,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    PageManager,
+    PagePermissionTester,
+    PageQuerySet,
+    TaskState,
+)
 
 from abhnetz.audiences.rules import can_view
 from knowledge.models import KnowledgePage
 
 from .blocks import GuideBodyBlock
+from .panels import ApprovalPanel
 
 
 class GuidePageQuerySet(PageQuerySet):
@@ -31,6 +39,13 @@ class GuidePageQuerySet(PageQuerySet):
 
 
 GuidePageManager = PageManager.from_queryset(GuidePageQuerySet)
+
+
+class GuidePermissionTester(PagePermissionTester):
+    def can_publish(self):
+        # A guide under a workflow is published by its approval, by someone other than its
+        # author: nobody publishes it directly, superusers neither (decision 0019).
+        return super().can_publish() and not self.page.has_workflow
 
 
 class GuidePage(RoutablePageMixin, KnowledgePage):
@@ -63,6 +78,7 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
             [FieldPanel("deputy"), FieldPanel("last_reviewed_on"), FieldPanel("review_due_on")],
             heading=_("Responsibility and review"),
         ),
+        ApprovalPanel(heading=_("Approval")),
     ]
     parent_page_types = ["knowledge.KnowledgeIndexPage", "spaces.WorkingGroupPage"]
     subpage_types: list[str] = []
@@ -72,6 +88,9 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
     class Meta:
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
+
+    def permissions_for_user(self, user):
+        return GuidePermissionTester(user, self)
 
     @property
     def is_review_overdue(self) -> bool:
@@ -88,8 +107,10 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
 
     def get_context(self, request, *args, **kwargs):
         from .documents import visible_document_ids
+        from .workflow import approval_status
 
         context = super().get_context(request, *args, **kwargs)
+        context["approval"] = approval_status(self)
         context["visible_document_ids"] = visible_document_ids(request.user, self.body)
         context["versions_url"] = self.subpage_url(request, "versions")
         return context
@@ -126,3 +147,65 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.guide_id} {self.due_on}"
+
+
+class GuideApprovalTask(AbstractGroupApprovalTask):
+    """Approval by the chosen groups, limited by the audience rule and four eyes.
+
+    Wagtail's group approval lets every member of the groups and every superuser act
+    on every page. Here only those who may read the submitted page and did not write
+    or submit it may (``permissions.may_approve``): they alone are offered the task,
+    mailed, shown its preview and listed under "Awaiting your review". See
+    docs/decisions/0019-guide-approval-four-eyes-and-audience.md.
+    """
+
+    class Meta:
+        verbose_name = _("approval by readers other than the author")
+        verbose_name_plural = _("approvals by readers other than the author")
+
+    def _may_approve(self, obj, user) -> bool:
+        from .permissions import may_approve
+
+        return may_approve(user, task=self, page=obj)
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._may_approve(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._may_approve(obj, user)
+
+    def get_actions(self, obj, user):
+        # Wagtail's list, without its own check (which admits only the groups)
+        if not self._may_approve(obj, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), False),
+            ("approve", _("Approve with comment"), True),
+        ]
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The admin hides the actions from others; this refuses them on the server too.
+        from .permissions import may_approve
+
+        page = task_state.workflow_state.content_object
+        if not may_approve(user, task=self, page=page, task_state=task_state):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from .permissions import reviewable_task_states
+
+        return reviewable_task_states(
+            user, task=self, states=self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        )
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "Members of the chosen groups who may read the page approve it; never its author "
+            "or the person who submitted it."
+        )

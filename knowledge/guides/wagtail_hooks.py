@@ -1,8 +1,11 @@
-"""Guides in the Wagtail admin: the person chooser, the audience preview, the demo guides."""
+"""Guides in the Wagtail admin: the person chooser, the audience preview, the demo guides,
+and submissions nobody may approve."""
 
+from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
@@ -52,3 +55,54 @@ def export_guides_as_deputy(user):
             for guide in guides
         ],
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def refuse_submission_without_approver(request, page):
+    """A page that no approver may read is not left waiting for ever (decision 0019)."""
+    from .workflow import workflow_cancel_without_approver
+
+    if not workflow_cancel_without_approver(page=page, user=request.user):
+        return None
+    # Wagtail has queued "submitted for moderation": that is no longer true
+    stored = messages.get_messages(request)
+    kept = [message for message in stored if message.level != messages.SUCCESS]
+    for message in kept:
+        messages.add_message(request, message.level, message.message, message.extra_tags)
+    messages.error(
+        request,
+        _(
+            "“%(title)s” was saved but not submitted: nobody who may approve it, other than "
+            "you, may read it. Widen its audience to the network coordination (for example "
+            "“Foreign nationals offices only”) and submit it again."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return None
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publishing_of_guides(request, parent_page, page_class):
+    """A new guide is saved as a draft, not published: its approval publishes it.
+
+    Editing offers no "Publish" (``GuidePermissionTester``); creating asks the parent
+    page, which would let superusers publish a new guide of their own directly.
+    """
+    from .models import GuidePage
+
+    if request.method != "POST" or "action-publish" not in request.POST:
+        return None
+    if not issubclass(page_class, GuidePage) or not parent_page.has_workflow:
+        return None
+    request.POST = request.POST.copy()
+    del request.POST["action-publish"]
+    messages.warning(
+        request,
+        _(
+            "Guides are not published directly: “%(title)s” is kept as a draft. Submit it "
+            "for approval; someone other than its author approves and publishes it."
+        )
+        % {"title": request.POST.get("title", "")},
+    )
+    return None

@@ -208,6 +208,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # ASCII slugs, umlauts folded (ä → ae) by abhnetz.core.slugs on the server and in the
 # admin's slug widget: „Ärztliche Bescheinigung“ → aerztliche-bescheinigung.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# An approved revision is published without the approver's "publish" right (decision 0019)
+WAGTAIL_FINISH_WORKFLOW_ACTION = "knowledge.guides.workflow_finish.publish_approved"
 # No avatars from gravatar.com in the admin: no page asks a third party for anything.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

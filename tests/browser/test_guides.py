@@ -119,6 +119,8 @@ def test_office_writes_coordinator_approves_reader_compares(page, demo):
     link.click()
     page.wait_for_url(f"**{guide.url}")
     assert page.get_by_role("heading", level=1).inner_text() == TITLE
+    # it says who approved it (four eyes: not its author)
+    assert "Freigegeben von Thomas Brenner am" in page.get_by_test_id("guide-approval").inner_text()
     assert_accessible(page)
 
     # and compares the two versions of the ServicePoint guide

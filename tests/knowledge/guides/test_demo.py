@@ -59,3 +59,31 @@ def test_demo_has_an_overdue_guide_and_one_with_two_versions(seeded):
     assert GuidePage.objects.live().count() == 9  # nothing added twice
     servicepoint = guide("Einen offenen ServicePoint einrichten")
     assert len(published_versions(servicepoint)) == 2
+
+
+def test_demo_guides_say_who_approved_them_and_one_waits(seeded):
+    from wagtail.models import TaskState
+
+    from knowledge.guides.workflow import approval_status
+
+    coordinator = person("coordinator@demo.abhnetz.example")
+    moderator = person("moderator@demo.abhnetz.example")
+    administrator = person("admin@demo.abhnetz.example")
+
+    # an office's internal guide is approved inside the office, a coordinator's own guide
+    # by the administration, a network guide by the coordination (four eyes everywhere)
+    assert approval_status(guide("Dienstplan ServicePoint (intern)")).approved_by == moderator
+    assert (
+        approval_status(guide("Einen offenen ServicePoint einrichten")).approved_by == coordinator
+    )
+    for page in GuidePage.objects.live():
+        status = approval_status(page)
+        assert status.approved_by is None or status.approved_by != page.owner
+        if page.owner == coordinator:
+            assert status.approved_by == administrator
+
+    # a revised guide awaits the coordinator's review
+    waiting = TaskState.objects.reviewable_by(coordinator)
+    assert waiting.count() == 1
+    rules = guide("Einheitliche Bearbeitungsregeln für die Verlängerung von Aufenthaltstiteln")
+    assert approval_status(rules).waiting_for == "Freigabe durch die Netzwerkkoordination"

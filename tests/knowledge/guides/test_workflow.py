@@ -10,7 +10,7 @@ from knowledge.guides.models import GuidePage
 from .conftest import text
 
 
-def draft(index, owner, title="Online-Terminvergabe einführen") -> GuidePage:
+def draft(index, owner, title="Online-Terminvergabe einführen", audience=None) -> GuidePage:
     guide = GuidePage(
         title=title,
         summary="Wie die Einführung gelingt.",
@@ -18,7 +18,7 @@ def draft(index, owner, title="Online-Terminvergabe einführen") -> GuidePage:
         live=False,
         body=[text("<p>Erste Fassung.</p>")],
     )
-    audience_assign(guide, Audience.network())
+    audience_assign(guide, audience or Audience.network())
     index.add_child(instance=guide)
     guide.save_revision(user=owner)
     return guide
@@ -143,3 +143,129 @@ def test_only_the_coordinators_may_approve(network, knowledge_index):
     assert task.get_actions(guide, network.coordinator)
     for person in ("office_staff_b", "partner", "board_member", "moderator"):
         assert task.get_actions(guide, getattr(network, person)) == []
+
+
+SUBJECT_WORD = "Zur Freigabe"
+
+
+def mails_to(address: str) -> list:
+    return [message for message in mail.outbox if address in message.to]
+
+
+def test_each_approver_is_asked_once_and_nobody_else(
+    network, knowledge_index, django_capture_on_commit_callbacks
+):
+    # given a network draft by office staff
+    guide = draft(knowledge_index, network.office_staff)
+
+    # when it is submitted
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(guide, network.office_staff)
+
+    # then the coordinator and the administrator get exactly one mail each, one address per mail
+    for approver in (network.coordinator, network.administrator):
+        (message,) = mails_to(approver.email)
+        assert message.to == [approver.email]
+        assert guide.title in message.subject
+        assert f"/admin/pages/{guide.pk}/edit/" in message.body
+    assert len(mail.outbox) == 2
+
+
+def test_approvers_outside_the_audience_are_not_asked(
+    network, knowledge_index, django_capture_on_commit_callbacks
+):
+    # given a draft for office A only, which the ministry's coordinator and administrator
+    # may not read
+    guide = draft(
+        knowledge_index,
+        network.office_staff,
+        audience=Audience.selected(organisations=[network.office_a]),
+    )
+
+    # when it is submitted, only office A's moderator is asked
+    with django_capture_on_commit_callbacks(execute=True):
+        state = submit(guide, network.office_staff)
+    assert [m.to for m in mail.outbox] == [[network.moderator.email]]
+    assert SUBJECT_WORD in mail.outbox[0].subject
+    task = state.current_task_state.task.specific
+    assert task.get_actions(guide, network.coordinator) == []
+
+
+def test_the_author_is_not_asked_to_approve_their_own_guide(
+    network, knowledge_index, django_capture_on_commit_callbacks
+):
+    # given a coordinator's own draft
+    guide = draft(knowledge_index, network.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(guide, network.coordinator)
+    # then only the administrator is asked
+    assert [m.to for m in mail.outbox] == [[network.administrator.email]]
+
+
+def test_approvers_who_switched_submitted_mails_off_are_not_asked(
+    network, knowledge_index, django_capture_on_commit_callbacks
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(network.coordinator)
+    profile.submitted_notifications = False
+    profile.save()
+    guide = draft(knowledge_index, network.office_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(guide, network.office_staff)
+    assert [m.to for m in mail.outbox] == [[network.administrator.email]]
+
+
+def test_only_the_sites_own_groups_and_workflow_are_in_the_admin(db):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page, Task, Workflow
+
+    # Wagtail's English defaults are gone ...
+    names = set(Group.objects.values_list("name", flat=True))
+    assert not names & {"Editors", "Moderators"}
+    assert list(Workflow.objects.values_list("name", flat=True)) == [
+        "Freigabe durch die Netzwerkkoordination"
+    ]
+    assert list(Task.objects.values_list("name", flat=True)) == [
+        "Freigabe durch die Netzwerkkoordination"
+    ]
+    # ... and no page outside /wissen/ waits for an approval nobody gives
+    assert Page.get_first_root_node().get_workflow() is None
+
+
+def test_coordinators_write_guides_but_publish_only_through_approval(
+    network, knowledge_index, make_guide
+):
+    # given a guide a coordinator owns
+    guide = make_guide("Eigener Leitfaden", owner=network.coordinator)
+
+    # then they may edit it and add guides, but publish neither directly
+    permissions = guide.permissions_for_user(network.coordinator)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+    index_permissions = knowledge_index.permissions_for_user(network.coordinator)
+    assert index_permissions.can_add_subpage()
+    assert not index_permissions.can_publish_subpage()
+
+
+def test_the_guide_page_says_who_approved_it_and_what_waits(network, client_for, knowledge_index):
+    from django.utils import timezone
+
+    # given a guide approved by the coordinator
+    guide = draft(knowledge_index, network.office_staff)
+    decide(submit(guide, network.office_staff), network.coordinator, "approve", comment="")
+    guide.refresh_from_db()
+    client = client_for(network.office_staff_b)
+
+    # then its readers see who approved it and when
+    html = client.get(guide.url).content.decode()
+    today = timezone.localdate().strftime("%d.%m.%Y")
+    assert f"Freigegeben von {network.coordinator} am {today}" in html
+    assert "guide-approval-waiting" not in html
+
+    # when a revised version is submitted, they see that it waits, and for whom
+    guide.save_revision(user=network.office_staff)
+    submit(guide, network.office_staff)
+    html = client.get(guide.url).content.decode()
+    assert "Eine überarbeitete Fassung wartet auf: Freigabe durch die Netzwerkkoordination" in html
+    assert f"Freigegeben von {network.coordinator} am {today}" in html
