@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
-from django.views.i18n import set_language
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
 from abhnetz.audiences.admin_views import AudienceSearchView
+from abhnetz.core.language import language_set
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
@@ -36,7 +36,7 @@ urlpatterns = [
     path("wissen/", include("knowledge.urls")),
     path("wissen/", include("knowledge.guides.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
-    path("sprache/", login_not_required(set_language), name="set_language"),
+    path("sprache/", language_set, name="set_language"),
 ]
 
 if settings.DEBUG:

@@ -11,17 +11,15 @@ Who may do what (docs/decisions/0013-working-group-spaces.md):
 - members may leave.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abhnetz.accounts.models import User
 from abhnetz.accounts.roles import Role
 from abhnetz.audiences.rules import forget_reader_keys, reader_keys
-from abhnetz.core.mail import send_after_commit
+from abhnetz.core.mail import absolute_url, mail_send, site_url
 from abhnetz.organisations.models import WorkingGroup, WorkingGroupStatus
 
 from .models import JoinRequest, JoinRequestStatus
@@ -87,21 +85,14 @@ def _space_url(working_group: WorkingGroup, route: str | None = None) -> str:
 
     space = WorkingGroupPage.objects.live().filter(working_group=working_group).first()
     if space is None:
-        return settings.WAGTAILADMIN_BASE_URL
-    url = space.full_url or settings.WAGTAILADMIN_BASE_URL.rstrip("/") + space.url
+        return site_url("/")
+    url = absolute_url(space)
     return url + space.reverse_subpage(route).lstrip("/") if route else url
 
 
-def _mail(template: str, *, to: list[str], context: dict) -> None:
-    """Render ``spaces/email/<template>_subject.txt`` and ``_message.txt``; send after commit.
-
-    In the site's language (German), as the other notices of the network.
-    """
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"spaces/email/{template}_subject.txt", context)
-        body = render_to_string(f"spaces/email/{template}_message.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    send_after_commit(subject=subject, body=body, to=to)
+def _mail(template: str, *, to: list, context: dict) -> None:
+    """Mail ``spaces/email/<template>_*`` to each of ``to`` in their language, after commit."""
+    mail_send(template=f"spaces/email/{template}", to=to, context=context)
 
 
 def _deciders_to_tell(working_group: WorkingGroup) -> list[str]:

@@ -16,12 +16,11 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abhnetz.core.mail import send_after_commit
+from abhnetz.core.mail import absolute_url, mail_send
 from abhnetz.organisations.models import Organisation
 
 from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
@@ -78,21 +77,12 @@ def account_exists(email: str) -> bool:
     )
 
 
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _send_on_commit(template: str, *, to: list, context: dict) -> None:
+    """Mail ``accounts/email/<template>_*`` to each of ``to`` in their language, after commit.
 
-
-def _send_on_commit(template: str, *, to: list[str], context: dict) -> None:
-    """Render ``accounts/email/<template>_subject.txt`` and ``_message.txt``; queue after commit.
-
-    Mails are written in the site's language (German): the recipient has no
-    account yet, or several recipients share one message.
+    Addresses without an account (invitations, access requests) get German.
     """
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
-        body = render_to_string(f"accounts/email/{template}_message.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    send_after_commit(subject=subject, body=body, to=to)
+    mail_send(template=f"accounts/email/{template}", to=to, context=context)
 
 
 # --- invitations -------------------------------------------------------------------

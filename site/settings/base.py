@@ -196,7 +196,10 @@ MFA_TOTP_ISSUER = "ABH-Netz"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "ABH-Netz"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The one address every link in a mail is built from (abhnetz.core.mail.site_url);
+# `make run PORT=8123` sets it to http://127.0.0.1:8123.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
