@@ -28,6 +28,7 @@ urlpatterns = [
     path("organisationen/", include("abhnetz.organisations.urls")),
     path("personen/", include("abhnetz.accounts.people_urls")),
     path("meine-daten/", include("abhnetz.accounts.data_urls")),
+    path("benachrichtigungen/", include("abhnetz.notifications.urls")),
     path("forum/", include("forums.urls")),
     path("termine/", include("events.urls")),
     path("suche/", include("search.urls")),

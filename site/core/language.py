@@ -21,7 +21,5 @@ def language_set(request):
     if user.is_authenticated and language in dict(settings.LANGUAGES):
         from wagtail.users.models import UserProfile
 
-        UserProfile.objects.update_or_create(
-            user=user, defaults={"preferred_language": language}
-        )
+        UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
     return response

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "abhnetz.organisations",
     "abhnetz.audiences",
     "abhnetz.announcements",
+    "abhnetz.notifications",
     # Content apps.
     "knowledge",
     "knowledge.guides",
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "abhnetz.core.context_processors.site_shell",
+                "abhnetz.notifications.context_processors.unread_notifications",
             ],
         },
     },
