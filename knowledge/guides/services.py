@@ -1,7 +1,7 @@
 """Writes around guides: review reminders and the author's news from the workflow.
 
-Every e-mail goes through ``mail_send`` and only to people who may read the
-page it is about (the owner always may: the audience rule keeps an owner's sight).
+Everything goes out as a notification (``abhnetz.notifications``), only to people who
+may read the page it is about (the owner always may: the audience rule keeps an owner's sight).
 """
 
 from django.db import transaction
@@ -9,10 +9,11 @@ from django.urls import reverse
 
 from abhnetz.audiences.models import AudienceMixin
 from abhnetz.audiences.rules import can_view
-from abhnetz.core.mail import absolute_url, mail_send
+from abhnetz.notifications.services import notify
 from search.signals import enqueue_reindex
 
 from .models import GuidePage, ReviewReminder
+from .notification_kinds import APPROVED, CHANGES_REQUESTED, REVIEW_DUE
 
 
 def guides_due_for_reminder(today=None):
@@ -33,18 +34,6 @@ def guides_due_for_reminder(today=None):
     )
 
 
-def reminder_recipients(guide: GuidePage) -> list:
-    people = [guide.owner, guide.deputy]
-    recipients: list = []
-    for person in people:
-        if person is None or not person.is_active or not person.email:
-            continue
-        if person in recipients or not can_view(person, guide):
-            continue
-        recipients.append(person)
-    return recipients
-
-
 @transaction.atomic
 def review_reminder_send(*, guide: GuidePage) -> bool:
     """Remind the owner and deputy that ``guide`` is due for review, once per due date.
@@ -60,14 +49,12 @@ def review_reminder_send(*, guide: GuidePage) -> bool:
         return False
     # overdue now by the calendar: its search boost drops with the reindex
     enqueue_reindex(guide)
-    mail_send(
-        template="guides/email/review_due",
-        to=reminder_recipients(guide),
-        context={
-            "guide": guide,
-            "url": absolute_url(guide),
-            "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[guide.pk])),
-        },
+    edit_path = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+    notify(
+        kind=REVIEW_DUE,
+        target=guide,
+        recipients=[guide.owner, guide.deputy],
+        data={"edit_path": edit_path},
     )
     return True
 
@@ -92,13 +79,12 @@ def workflow_decision_notify(*, workflow_state, by, approved: bool) -> None:
         return
     task_state = workflow_state.current_task_state
     comment = (task_state.get_comment() if task_state else "") or ""
-    mail_send(
-        template=f"guides/email/workflow_{'approved' if approved else 'rejected'}",
-        to=[recipient],
-        context={
-            "title": str(specific),
-            "by": str(by) if by else "",
-            "comment": comment,
-            "edit_url": absolute_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        },
+    edit_path = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    notify(
+        kind=APPROVED if approved else CHANGES_REQUESTED,
+        target=specific,
+        recipients=[recipient],
+        actor=by,
+        data={"comment": comment, "edit_path": edit_path},
+        link="" if approved else edit_path,
     )

@@ -21,9 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abhnetz.core.mail import absolute_url, mail_send
+from abhnetz.notifications.services import notify
 from abhnetz.organisations.models import Organisation
 
 from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
+from .notification_kinds import ACCESS_REQUEST_WAITS
 from .roles import ONBOARDING_ROLES, Role
 
 # --- permissions -------------------------------------------------------------------
@@ -227,13 +229,8 @@ def validate_access_request_email(email: str, organisation: Organisation | None)
         )
 
 
-def onboarding_recipients() -> list[str]:
-    return list(
-        User.objects.filter(is_active=True, groups__role__slug__in=ONBOARDING_ROLES)
-        .values_list("email", flat=True)
-        .distinct()
-        .order_by("email")
-    )
+def onboarding_people():
+    return User.objects.filter(is_active=True, groups__role__slug__in=ONBOARDING_ROLES)
 
 
 @transaction.atomic
@@ -276,14 +273,7 @@ def access_request_submit(
         organisation=organisation,
         message=message.strip(),
     )
-    _send_on_commit(
-        "access_request_received",
-        to=onboarding_recipients(),
-        context={
-            "access_request": access_request,
-            "review_url": absolute_url(access_request.get_absolute_url()),
-        },
-    )
+    notify(kind=ACCESS_REQUEST_WAITS, target=access_request, recipients=onboarding_people())
     return access_request
 
 

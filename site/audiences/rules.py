@@ -297,6 +297,10 @@ def visible_via(
 
 
 def _entries_for_any_type(user) -> models.QuerySet:
-    keys = reader_keys(user)
+    keys = getattr(user, "_audience_reader_keys", None)
+    if keys is None:
+        # not asked yet in this request: the keys as a subquery (the header's count on
+        # every page then costs one query, not two)
+        keys = Group.objects.filter(Q(user=user) | Q(organisation__members=user)).values("id")
     # a key of theirs is in the audience, or they wrote it
     return AudienceEntry.objects.filter(Q(group_id__in=keys) | Q(user_id=user.pk))

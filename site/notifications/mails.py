@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core import signing
 from django.urls import reverse
 
-from abhnetz.core.mail import RenderedMail, recipients_for, render_mail, site_url
+from abhnetz.core.mail import RenderedMail, absolute_url, recipients_for, render_mail, site_url
 
 from .registry import get_kind
 
@@ -49,14 +49,31 @@ def _common_context() -> dict:
     }
 
 
+def _target_url(target) -> str:
+    if hasattr(target, "get_url_parts") or hasattr(target, "get_absolute_url"):
+        return absolute_url(target)
+    return ""
+
+
 def notification_context(notification, target) -> dict:
+    """What a kind's mail template may use; ``url`` opens it (and marks it read)."""
+    data = notification.data if isinstance(notification.data, dict) else {}
     return {
+        # where it leads, absolute (an ``edit_path`` in the data gives ``edit_url``)
+        **{
+            f"{key[:-5]}_url": site_url(value)
+            for key, value in data.items()
+            if key.endswith("_path") and isinstance(value, str) and value.startswith("/")
+        },
         "notification": notification,
+        "target_url": _target_url(target),
+        # the path the notification opens, absolute (the target's own page by default)
+        "link_url": site_url(data["link"]) if data.get("link") else _target_url(target),
         "recipient": notification.recipient,
         "target": target,
         "title": str(target),
         "actor": notification.actor,
-        "data": notification.data or {},
+        "data": data,
         "url": site_url(reverse("notifications:open", kwargs={"pk": notification.pk})),
     }
 

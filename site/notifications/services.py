@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import EmptyResultSet, PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -111,7 +111,10 @@ def notify(
     }
     aliases = {f"_n_{name}": expression for name, expression in columns.items()}
     rows = people.annotate(**aliases).order_by().values_list(*aliases)
-    select_sql, params = rows.query.sql_with_params()
+    try:
+        select_sql, params = rows.query.sql_with_params()
+    except EmptyResultSet:
+        return batch  # nobody to tell
     table = connection.ops.quote_name(Notification._meta.db_table)
     names = ", ".join(connection.ops.quote_name(name) for name in columns)
     # table and column names are ours; every value is a query parameter
