@@ -8,17 +8,15 @@ admin follows too), so mails reach them in the language they chose
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 
 @login_not_required
-@require_POST
 def language_set(request):
     response = set_language(request)
     language = request.POST.get("language")
     user = request.user
-    if user.is_authenticated and language in dict(settings.LANGUAGES):
+    if request.method == "POST" and user.is_authenticated and language in dict(settings.LANGUAGES):
         from wagtail.users.models import UserProfile
 
         UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})

@@ -14,6 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from abhnetz.accounts.models import User
+from abhnetz.audiences.models import AudienceMixin
+from abhnetz.audiences.rules import readers_of
 from abhnetz.core.mail import queue_after_commit, recipients_for
 
 from .mails import digest_mail, notification_mails
@@ -47,23 +49,26 @@ def deliver_immediately(*, batch: str) -> int:
     if not ids:
         return 0
     Notification.objects.filter(pk__in=ids).update(mail_state=MailState.NONE)
+    notifications = list(
+        Notification.objects.filter(pk__in=ids).select_related(
+            "recipient", "actor", "target_content_type"
+        )
+    )
+    targets = _targets(notifications)
     deliverable = []
-    for notification in Notification.objects.filter(pk__in=ids).select_related(
-        "recipient", "actor", "target_content_type"
-    ):
-        # the recipient's current keys against the target's current audience
-        if (
-            Notification.objects.visible_to(notification.recipient)
-            .filter(pk=notification.pk)
-            .exists()
-        ):
-            deliverable.append(notification)
+    for key in {(n.target_content_type_id, n.target_object_id) for n in notifications}:
+        rows = [n for n in notifications if (n.target_content_type_id, n.target_object_id) == key]
+        target = targets.get(key)
+        if target is None:
+            continue  # deleted meanwhile
+        people = User.objects.filter(pk__in=[n.recipient_id for n in rows])
+        # the recipients' current keys against the target's current audience, at once
+        if isinstance(target, AudienceMixin):
+            people = readers_of(target, people)
+        allowed = set(people.filter(is_active=True).values_list("pk", flat=True))
+        deliverable += [n for n in rows if n.recipient_id in allowed]
     if not deliverable:
         return 0
-    targets = _targets(deliverable)
-    deliverable = [
-        n for n in deliverable if (n.target_content_type_id, n.target_object_id) in targets
-    ]
     messages = notification_mails(deliverable, targets)
     Notification.objects.filter(pk__in=[n.pk for n in deliverable]).update(
         emailed_at=timezone.now()
