@@ -187,3 +187,31 @@ def test_review_due_is_a_notification_for_owner_and_deputy(network, publish_page
     assert review_reminder_send(guide=guide)
     assert kinds_of(network.office_staff) == ["guides.review_due"]
     assert kinds_of(network.moderator) == ["guides.review_due"]
+
+
+def test_one_event_reaches_each_person_in_their_language(
+    network, publish_page, django_capture_on_commit_callbacks
+):
+    # given the partner chose English, office B's staff did not
+    UserProfile.objects.update_or_create(
+        user=network.partner, defaults={"preferred_language": "en"}
+    )
+
+    # when one set of minutes assigns both an action item
+    with django_capture_on_commit_callbacks(execute=True):
+        minutes(
+            publish_page,
+            action_items=[
+                {"title": "Zahlen liefern", "owner_person": network.partner},
+                {"title": "Raum buchen", "owner_person": network.office_staff_b},
+            ],
+        )
+
+    # then each got the same notice in their own language
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[network.partner.email] == (
+        "[ABH-Netz] An action item was assigned to me or my organisation: Protokoll Workshop"
+    )
+    assert subjects[network.office_staff_b.email] == (
+        "[ABH-Netz] Mir oder meiner Organisation wurde eine Aufgabe zugewiesen: Protokoll Workshop"
+    )
