@@ -166,3 +166,27 @@ def test_the_language_switch_is_remembered_for_mails(network, client_for):
 
     # then their mails are English from now on
     assert UserProfile.get_for_user(network.partner).preferred_language == "en"
+
+
+@pytest.mark.parametrize("target", ["run", "serve"])
+def test_make_run_with_a_port_gives_links_on_that_port(target):
+    import os
+    import subprocess
+    from pathlib import Path
+
+    # when `make run PORT=8123` is asked what it would do (nothing runs: -n)
+    environment = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    plan = subprocess.run(  # noqa: S603 - our own Makefile, dry run
+        ["make", "-n", target, "PORT=8123"],  # noqa: S607 - make from PATH
+        cwd=Path(__file__).resolve().parents[2],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+
+    # then the server and the worker get the address with that port
+    server = [line for line in plan.splitlines() if "runserver" in line]
+    assert server
+    assert all("SITE_URL=http://127.0.0.1:8123 " in line for line in server)
