@@ -138,3 +138,16 @@ def test_the_header_count_is_one_query_on_any_page(network, publish, client_for)
     counts = [q["sql"] for q in ctx.captured_queries if "notifications_notification" in q["sql"]]
     assert len(counts) == 1
     assert counts[0].startswith("SELECT COUNT(*)")
+
+
+def test_the_inbox_is_paginated_like_every_list(network, publish, client_for, settings):
+    settings.ABHNETZ_PAGE_SIZE = 2
+    page = publish()
+    for _number in range(3):
+        notify(kind=KIND, target=page, recipients=[network.partner])
+    client = client_for(network.partner)
+    first = client.get("/benachrichtigungen/").content.decode()
+    second = client.get("/benachrichtigungen/?seite=2").content.decode()
+    assert first.count('data-testid="notification"') == 2
+    assert second.count('data-testid="notification"') == 1
+    assert 'rel="next"' in first
