@@ -4,6 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in mails (abhnetz.core.mail.site_url) point here; production sets it in the environment.
+SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMPS := .stamps
 export DJANGO_SETTINGS_MODULE ?= abhnetz.settings.dev
 
@@ -39,12 +41,12 @@ migrate: setup
 run: migrate ## Run the site with the demo network at http://127.0.0.1:$(PORT) (SQLite, console e-mail)
 	$(BIN)/python manage.py seed_demo
 	@echo "ABH-Netz: http://127.0.0.1:$(PORT)/ (demo accounts in README.md, password abhnetz-demo)"
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 serve: migrate ## Like run, but tasks (e-mail) go through the database queue and a worker
 	$(BIN)/python manage.py seed_demo
-	export USE_TASK_WORKER=1; $(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	export USE_TASK_WORKER=1 SITE_URL=$(SITE_URL); $(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; \
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The browser tests run once, in the SQLite run. The PostgreSQL run always has tests to run
 # (tests/test_postgres.py), so pytest cannot end it with exit code 5 (no tests collected).

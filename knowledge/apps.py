@@ -7,3 +7,10 @@ class KnowledgeConfig(AppConfig):
 
     name = "knowledge"
     verbose_name = _("Knowledge")
+
+    def ready(self):
+        from .notification_kinds import register_notification_kinds
+        from .signal_handlers import register_signal_handlers
+
+        register_notification_kinds()
+        register_signal_handlers()

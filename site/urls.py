@@ -3,7 +3,6 @@ import re
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
-from django.views.i18n import set_language
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,6 +11,7 @@ from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
 from abhnetz.audiences.admin_views import AudienceSearchView
 from abhnetz.core import media_views
+from abhnetz.core.language import language_set
 from abhnetz.core.media_views import RENDITIONS_FOLDER
 from knowledge.guides.admin_views import urlpatterns as guide_workflow_admin_urls
 
@@ -37,6 +37,7 @@ urlpatterns = [
     path("organisationen/", include("abhnetz.organisations.urls")),
     path("personen/", include("abhnetz.accounts.people_urls")),
     path("meine-daten/", include("abhnetz.accounts.data_urls")),
+    path("benachrichtigungen/", include("abhnetz.notifications.urls")),
     path("forum/", include("forums.urls")),
     path("termine/", include("events.urls")),
     path("suche/", include("search.urls")),
@@ -45,7 +46,7 @@ urlpatterns = [
     path("wissen/", include("knowledge.urls")),
     path("wissen/", include("knowledge.guides.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
-    path("sprache/", login_not_required(set_language), name="set_language"),
+    path("sprache/", language_set, name="set_language"),
 ]
 
 # MEDIA_ROOT is never served as a folder, in no configuration: documents only through

@@ -13,7 +13,9 @@ class GuidesConfig(AppConfig):
         from search.registry import register
 
         from .indexers import GuideIndexer
+        from .notification_kinds import register_notification_kinds
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_notification_kinds()
         register(GuideIndexer())

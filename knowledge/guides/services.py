@@ -1,25 +1,19 @@
 """Writes around guides: review reminders and the author's news from the workflow.
 
-Every e-mail goes through ``send_after_commit`` and only to people who may read the
-page it is about (the owner always may: the audience rule keeps an owner's sight).
+Everything goes out as a notification (``abhnetz.notifications``), only to people who
+may read the page it is about (the owner always may: the audience rule keeps an owner's sight).
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 
 from abhnetz.audiences.models import AudienceMixin
 from abhnetz.audiences.rules import can_view
-from abhnetz.core.mail import send_after_commit
+from abhnetz.notifications.services import notify
 from search.signals import enqueue_reindex
 
 from .models import GuidePage, ReviewReminder
-
-
-def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from .notification_kinds import APPROVED, CHANGES_REQUESTED, REVIEW_DUE
 
 
 def guides_due_for_reminder(today=None):
@@ -40,18 +34,6 @@ def guides_due_for_reminder(today=None):
     )
 
 
-def reminder_recipients(guide: GuidePage) -> list[str]:
-    people = [guide.owner, guide.deputy]
-    addresses: list[str] = []
-    for person in people:
-        if person is None or not person.is_active or not person.email:
-            continue
-        if person.email in addresses or not can_view(person, guide):
-            continue
-        addresses.append(person.email)
-    return addresses
-
-
 @transaction.atomic
 def review_reminder_send(*, guide: GuidePage) -> bool:
     """Remind the owner and deputy that ``guide`` is due for review, once per due date.
@@ -67,19 +49,13 @@ def review_reminder_send(*, guide: GuidePage) -> bool:
         return False
     # overdue now by the calendar: its search boost drops with the reindex
     enqueue_reindex(guide)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Please review the guide “%(title)s”") % {"title": guide.title}
-        body = _(
-            "The guide “%(title)s” was due for review on %(date)s.\n\n"
-            "Please check that it is still correct, update it if needed and enter a new "
-            "review date.\n\nRead it: %(url)s\nEdit it: %(edit_url)s\n"
-        ) % {
-            "title": guide.title,
-            "date": guide.review_due_on.strftime("%d.%m.%Y"),
-            "url": site_url(guide.url),
-            "edit_url": site_url(reverse("wagtailadmin_pages:edit", args=[guide.pk])),
-        }
-    send_after_commit(subject=subject, body=body, to=reminder_recipients(guide))
+    edit_path = reverse("wagtailadmin_pages:edit", args=[guide.pk])
+    notify(
+        kind=REVIEW_DUE,
+        target=guide,
+        recipients=[guide.owner, guide.deputy],
+        data={"edit_path": edit_path},
+    )
     return True
 
 
@@ -103,16 +79,12 @@ def workflow_decision_notify(*, workflow_state, by, approved: bool) -> None:
         return
     task_state = workflow_state.current_task_state
     comment = (task_state.get_comment() if task_state else "") or ""
-    edit_url = site_url(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    with translation.override(settings.LANGUAGE_CODE):
-        values = {"title": str(specific), "by": str(by or _("the network coordination"))}
-        if approved:
-            subject = _("Approved and published: “%(title)s”") % values
-            body = _("%(by)s approved “%(title)s”. It is published now.") % values
-        else:
-            subject = _("Changes requested: “%(title)s”") % values
-            body = _("%(by)s asked for changes to “%(title)s” before it is published.") % values
-        if comment:
-            body += "\n\n" + _("Comment: %(comment)s") % {"comment": comment}
-        body += "\n\n" + _("Open it in the editor: %(url)s") % {"url": edit_url}
-    send_after_commit(subject=subject, body=body, to=[recipient.email])
+    edit_path = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    notify(
+        kind=APPROVED if approved else CHANGES_REQUESTED,
+        target=specific,
+        recipients=[recipient],
+        actor=by,
+        data={"comment": comment, "edit_path": edit_path},
+        link="" if approved else edit_path,
+    )

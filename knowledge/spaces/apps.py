@@ -11,3 +11,6 @@ class SpacesConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers  # noqa: F401 - connects the receivers
+        from .notification_kinds import register_notification_kinds
+
+        register_notification_kinds()

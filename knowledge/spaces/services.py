@@ -11,20 +11,19 @@ Who may do what (docs/decisions/0013-working-group-spaces.md):
 - members may leave.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abhnetz.accounts.models import User
 from abhnetz.accounts.roles import Role
 from abhnetz.audiences.rules import forget_reader_keys, reader_keys
-from abhnetz.core.mail import send_after_commit
+from abhnetz.notifications.services import notify
 from abhnetz.organisations.models import WorkingGroup, WorkingGroupStatus
 
 from .models import JoinRequest, JoinRequestStatus
+from .notification_kinds import JOIN_REQUEST_DECIDED, JOIN_REQUEST_WAITS
 
 # Roles that make someone more than an advisory board member.
 NON_BOARD_ROLES = (
@@ -82,43 +81,29 @@ def may_decide_any(user) -> bool:
     return is_network_coordinator(user) or user.coordinated_working_groups.exists()
 
 
-def _space_url(working_group: WorkingGroup, route: str | None = None) -> str:
+def _space_path(working_group: WorkingGroup, route: str | None = None) -> str:
+    """The path of the group's space (or of one of its routes); the start page without one."""
     from .models import WorkingGroupPage
 
     space = WorkingGroupPage.objects.live().filter(working_group=working_group).first()
     if space is None:
-        return settings.WAGTAILADMIN_BASE_URL
-    url = space.full_url or settings.WAGTAILADMIN_BASE_URL.rstrip("/") + space.url
-    return url + space.reverse_subpage(route).lstrip("/") if route else url
+        return "/"
+    parts = space.get_url_parts()
+    path = parts[2] if parts else "/"
+    return path + space.reverse_subpage(route).lstrip("/") if route else path
 
 
-def _mail(template: str, *, to: list[str], context: dict) -> None:
-    """Render ``spaces/email/<template>_subject.txt`` and ``_message.txt``; send after commit.
-
-    In the site's language (German), as the other notices of the network.
-    """
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"spaces/email/{template}_subject.txt", context)
-        body = render_to_string(f"spaces/email/{template}_message.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    send_after_commit(subject=subject, body=body, to=to)
-
-
-def _deciders_to_tell(working_group: WorkingGroup) -> list[str]:
+def _deciders_to_tell(working_group: WorkingGroup):
     coordinator = working_group.coordinator
     if coordinator is not None and coordinator.is_active:
-        return [coordinator.email]
+        return [coordinator]
     # no coordinator of its own: the network's coordination decides
-    return list(
-        User.objects.filter(is_active=True, groups__role__slug=Role.COORDINATOR)
-        .order_by("pk")
-        .values_list("email", flat=True)
-    )
+    return User.objects.filter(is_active=True, groups__role__slug=Role.COORDINATOR)
 
 
 @transaction.atomic
 def join_request_submit(*, user: User, working_group: WorkingGroup, message: str) -> JoinRequest:
-    """``user`` asks to join; the deciders are told by e-mail."""
+    """``user`` asks to join; the deciders are told (a notification)."""
     if not may_ask_to_join(user, working_group):
         raise PermissionDenied(_("You cannot ask to join this working group."))
     message = message.strip()
@@ -127,13 +112,13 @@ def join_request_submit(*, user: User, working_group: WorkingGroup, message: str
     join_request = JoinRequest.objects.create(
         user=user, working_group=working_group, message=message
     )
-    _mail(
-        "join_request_received",
-        to=_deciders_to_tell(working_group),
-        context={
-            "join_request": join_request,
-            "review_url": _space_url(working_group, "join_requests"),
-        },
+    link = _space_path(working_group, "join_requests")
+    notify(
+        kind=JOIN_REQUEST_WAITS,
+        target=join_request,
+        recipients=_deciders_to_tell(working_group),
+        actor=user,
+        link=link,
     )
     return join_request
 
@@ -162,10 +147,14 @@ def join_request_approve(*, join_request: JoinRequest, by: User) -> JoinRequest:
     join_request = _decide(join_request=join_request, by=by, status=JoinRequestStatus.APPROVED)
     join_request.working_group.group.user_set.add(join_request.user)
     forget_reader_keys(join_request.user)
-    _mail(
-        "join_request_approved",
-        to=[join_request.user.email],
-        context={"join_request": join_request, "space_url": _space_url(join_request.working_group)},
+    link = _space_path(join_request.working_group)
+    notify(
+        kind=JOIN_REQUEST_DECIDED,
+        target=join_request,
+        recipients=[join_request.user],
+        actor=by,
+        data={"approved": True},
+        link=link,
     )
     return join_request
 
@@ -174,10 +163,14 @@ def join_request_approve(*, join_request: JoinRequest, by: User) -> JoinRequest:
 def join_request_decline(*, join_request: JoinRequest, by: User) -> JoinRequest:
     """Decline: nothing changes but the request; the person is told by e-mail."""
     join_request = _decide(join_request=join_request, by=by, status=JoinRequestStatus.DECLINED)
-    _mail(
-        "join_request_declined",
-        to=[join_request.user.email],
-        context={"join_request": join_request, "space_url": _space_url(join_request.working_group)},
+    link = _space_path(join_request.working_group)
+    notify(
+        kind=JOIN_REQUEST_DECIDED,
+        target=join_request,
+        recipients=[join_request.user],
+        actor=by,
+        data={"approved": False},
+        link=link,
     )
     return join_request
 

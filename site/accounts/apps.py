@@ -13,5 +13,7 @@ class AccountsConfig(AppConfig):
         from search.registry import register
 
         from .indexers import PersonIndexer
+        from .notification_kinds import register_notification_kinds
 
+        register_notification_kinds()
         register(PersonIndexer())

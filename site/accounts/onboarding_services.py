@@ -16,15 +16,16 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abhnetz.core.mail import send_after_commit
+from abhnetz.core.mail import absolute_url, mail_send
+from abhnetz.notifications.services import notify
 from abhnetz.organisations.models import Organisation
 
 from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
+from .notification_kinds import ACCESS_REQUEST_WAITS
 from .roles import ONBOARDING_ROLES, Role, roles_for_organisation_kind
 
 # --- permissions -------------------------------------------------------------------
@@ -109,21 +110,12 @@ def account_exists(email: str) -> bool:
     )
 
 
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _send_on_commit(template: str, *, to: list, context: dict) -> None:
+    """Mail ``accounts/email/<template>_*`` to each of ``to`` in their language, after commit.
 
-
-def _send_on_commit(template: str, *, to: list[str], context: dict) -> None:
-    """Render ``accounts/email/<template>_subject.txt`` and ``_message.txt``; queue after commit.
-
-    Mails are written in the site's language (German): the recipient has no
-    account yet, or several recipients share one message.
+    Addresses without an account (invitations, access requests) get German.
     """
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
-        body = render_to_string(f"accounts/email/{template}_message.txt", context)
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
-    send_after_commit(subject=subject, body=body, to=to)
+    mail_send(template=f"accounts/email/{template}", to=to, context=context)
 
 
 # --- invitations -------------------------------------------------------------------
@@ -300,13 +292,8 @@ def participating_organisation_names() -> list[str]:
     )
 
 
-def onboarding_recipients() -> list[str]:
-    return list(
-        User.objects.filter(is_active=True, groups__role__slug__in=ONBOARDING_ROLES)
-        .values_list("email", flat=True)
-        .distinct()
-        .order_by("email")
-    )
+def onboarding_people():
+    return User.objects.filter(is_active=True, groups__role__slug__in=ONBOARDING_ROLES)
 
 
 @transaction.atomic
@@ -349,14 +336,7 @@ def access_request_submit(
         organisation=organisation,
         message=message.strip(),
     )
-    _send_on_commit(
-        "access_request_received",
-        to=onboarding_recipients(),
-        context={
-            "access_request": access_request,
-            "review_url": absolute_url(access_request.get_absolute_url()),
-        },
-    )
+    notify(kind=ACCESS_REQUEST_WAITS, target=access_request, recipients=onboarding_people())
     return access_request
 
 

@@ -1,12 +1,30 @@
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django_tasks import task
+
+
+def _message(*, subject, body, to, html="", headers=None, connection=None):
+    message = EmailMultiAlternatives(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        to,
+        headers={"Auto-Submitted": "auto-generated", **(headers or {})},
+        connection=connection,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message
 
 
 @task()
 def send_email(*, subject: str, body: str, to: list[str], html: str = "") -> None:
     """Send one e-mail from the worker, so a slow mail server never holds up a page."""
-    message = EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, to)
-    if html:
-        message.attach_alternative(html, "text/html")
-    message.send()
+    _message(subject=subject, body=body, to=to, html=html).send()
+
+
+@task()
+def send_emails(*, messages: list[dict]) -> None:
+    """Send rendered e-mails (``abhnetz.core.mail.RenderedMail``) over one connection."""
+    connection = get_connection()
+    connection.send_messages([_message(**message, connection=connection) for message in messages])

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "abhnetz.organisations",
     "abhnetz.audiences",
     "abhnetz.announcements",
+    "abhnetz.notifications",
     # Content apps.
     "knowledge",
     "knowledge.guides",
@@ -119,6 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "abhnetz.core.context_processors.site_shell",
+                "abhnetz.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -201,7 +203,10 @@ MFA_TOTP_ISSUER = "ABH-Netz"
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "ABH-Netz"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The one address every link in a mail is built from (abhnetz.core.mail.site_url);
+# `make run PORT=8123` sets it to http://127.0.0.1:8123.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False

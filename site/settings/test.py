@@ -14,5 +14,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
 WHITENOISE_USE_FINDERS = True
