@@ -2,10 +2,20 @@
 
 from wagtail import hooks
 
-from abhnetz.accounts.data_services import BEFORE_USER_DELETE_HOOK, USER_DATA_EXPORT_HOOK
+from abhnetz.accounts.data_services import (
+    BEFORE_USER_DELETE_HOOK,
+    USER_DATA_EXPORT_HOOK,
+    exports,
+)
 
 
 @hooks.register(USER_DATA_EXPORT_HOOK)
+@exports(
+    "notifications.Notification.recipient",
+    "notifications.Notification.actor",
+    "notifications.NotificationPreference.person",
+    "notifications.DigestSent.person",
+)
 def export_notifications(user):
     from .models import DigestSent, Notification, NotificationPreference
     from .registry import kinds
@@ -28,8 +38,19 @@ def export_notifications(user):
         NotificationPreference.objects.filter(person=user).values_list("kind", "delivery")
     )
     digests = list(DigestSent.objects.filter(person=user).values_list("period", flat=True))
+    # what the person's own acts caused others to be told: kind and time only, never
+    # who was told (that is the recipients' data)
+    caused = [
+        {"kind": kind, "created_at": created_at}
+        for kind, created_at in Notification.objects.filter(actor=user)
+        .exclude(recipient=user)
+        .order_by("created_at", "pk")
+        .values_list("kind", "created_at")
+        .distinct()
+    ]
     return "notifications", {
         "notifications": notifications,
+        "caused": caused,
         "preferences": preferences,
         "digests_sent": digests,
     }
