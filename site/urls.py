@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import views as wagtail_views
@@ -9,6 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
 from abhnetz.audiences.admin_views import AudienceSearchView
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own, signed in or not (pages link the SVG)."""
+    return redirect(static_url("abhnetz/favicon.ico"), permanent=True)
+
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
@@ -37,6 +46,7 @@ urlpatterns = [
     path("wissen/", include("knowledge.guides.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
     path("sprache/", login_not_required(set_language), name="set_language"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
