@@ -106,7 +106,11 @@ def guides_due_for_review(user, today=None) -> QuerySet[GuidePage]:
 
 def drafts_of(user) -> QuerySet[KnowledgePage]:
     """Knowledge pages ``user`` owns that are not published or have unpublished changes."""
-    pages = KnowledgePage.objects.filter(owner=user).filter(
-        Q(live=False) | Q(has_unpublished_changes=True)
+    # a page never published stores the audience of its first draft (decision 0009)
+    pages = visible_to(
+        user,
+        KnowledgePage.objects.filter(owner=user).filter(
+            Q(live=False) | Q(has_unpublished_changes=True)
+        ),
     )
-    return visible_pages(user, pages).order_by("-latest_revision_created_at", "-pk")
+    return pages.order_by("-latest_revision_created_at", "-pk")

@@ -85,6 +85,21 @@ def overflow(page) -> dict:
     )
 
 
+def unlabelled_scrollers(page) -> list[str]:
+    """Boxes that scroll sideways but are no focusable, visibly labelled region."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("main *")]
+            .filter((el) => el.scrollWidth > el.clientWidth + 1
+                && ["auto", "scroll"].includes(getComputedStyle(el).overflowX))
+            .filter((el) => {
+                const label = document.getElementById(el.getAttribute("aria-labelledby") || "");
+                return el.getAttribute("role") !== "region" || el.tabIndex !== 0
+                    || !(label && label.offsetParent !== null) && !el.getAttribute("aria-label");
+            })
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)"""
+    )
+
+
 def clipped_buttons(page) -> list[str]:
     """Buttons whose label does not fit inside them or that end beyond the window."""
     return page.evaluate(
@@ -115,6 +130,7 @@ def test_every_page_fits_390_pixels_and_passes_axe(chromium, live_server, demo, 
                 assert measured["scrollWidth"] <= WIDTH, (url, measured)
                 assert measured["scrollWidth"] <= measured["width"], (url, measured)
                 assert not clipped_buttons(page), (url, clipped_buttons(page))
+                assert not unlabelled_scrollers(page), (url, unlabelled_scrollers(page))
                 violations = axe_violations(page)
                 assert not violations, f"{url}:\n{format_violations(violations)}"
     finally:
