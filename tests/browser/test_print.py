@@ -31,7 +31,7 @@ def after_content(page, selector: str) -> str:
     )
 
 
-def test_a_guide_prints_without_navigation_and_with_its_badge(page, demo, tmp_path):
+def test_guides_minutes_and_the_register_print_cleanly(page, demo, tmp_path):
     login(page, OFFICE, PASSWORD)
     page.goto(OVERDUE_GUIDE)
     # on screen: the print button (shown by site.js) and the navigation
@@ -64,9 +64,7 @@ def test_a_guide_prints_without_navigation_and_with_its_badge(page, demo, tmp_pa
     assert page.locator("nav.site-nav").is_visible()
     assert after_content(page, ".guide-facts a") in ("none", "normal")
 
-
-def test_minutes_and_the_decisions_register_print_whole_rows(page, demo, tmp_path):
-    login(page, OFFICE, PASSWORD)
+    # minutes (one seeded demo for all three prints: seeding is the slow part)
     page.goto(MINUTES)
     assert page.get_by_test_id("print-button").is_visible()
     page.emulate_media(media="print")
