@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from abhnetz.core.dashboard import INBOX_DECIDE, DashboardSection, InboxEntry, inbox_section
+from abhnetz.organisations.models import WorkingGroup
 
 from . import services
 from .models import WorkingGroupIndexPage, WorkingGroupPage
@@ -36,8 +37,6 @@ def my_working_groups(request) -> DashboardSection:
         .filter(working_group__group__user=user)
         .only("working_group_id", "url_path", "path", "depth")
     }
-    from abhnetz.organisations.models import WorkingGroup
-
     groups = WorkingGroup.objects.filter(group__user=user).order_by("name")
     items = [
         {"name": group.name, "url": spaces[group.pk].get_url(request) if group.pk in spaces else ""}
