@@ -7,6 +7,7 @@ together with a fixed number of queries.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -45,6 +46,11 @@ class KnowledgeIndexPage(SitePage):
         from .guides.selectors import may_see_review_list
 
         context["may_see_review_list"] = may_see_review_list(request.user)
+        from .guides.permissions import guide_add_url, may_create_guide
+
+        context["create_guide_url"] = (
+            guide_add_url(self) if may_create_guide(request.user, self) else ""
+        )
         return context
 
     def sections(self, user) -> list:
@@ -101,6 +107,18 @@ class KnowledgePage(PageAudienceMixin, SitePage):
 
     # a knowledge page that is an entry point of the index (the toolkit), not an article
     is_section = False
+
+    def get_context(self, request, *args, **kwargs):
+        from .permissions import may_edit_page
+
+        context = super().get_context(request, *args, **kwargs)
+        # "Bearbeiten" for those Wagtail lets edit this page, in the admin
+        context["edit_url"] = (
+            reverse("wagtailadmin_pages:edit", args=[self.pk])
+            if may_edit_page(request.user, self)
+            else ""
+        )
+        return context
 
     @property
     def kind_label(self) -> str:

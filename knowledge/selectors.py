@@ -92,9 +92,17 @@ def authoring_organisations(user) -> models.QuerySet:
     return Organisation.objects.filter(pk__in=authored).order_by("name")
 
 
-def latest_knowledge_pages(user, *, limit: int = 5) -> list[KnowledgePage]:
-    """The ``limit`` most recently updated pages ``user`` may read (for the dashboard)."""
+def latest_knowledge_pages(user, *, limit: int = 5, page_type=None) -> list[KnowledgePage]:
+    """The ``limit`` most recently updated pages ``user`` may read (for the dashboard).
+
+    ``page_type`` (a KnowledgePage subclass) keeps only pages of that type.
+    """
     pages = visible_knowledge_pages(user).select_related("content_type", "organisation")
+    if page_type is not None:
+        pages = pages.filter(
+            content_type__app_label=page_type._meta.app_label,
+            content_type__model=page_type._meta.model_name,
+        )
     return list(pages.order_by("-last_published_at", "-pk")[:limit])
 
 

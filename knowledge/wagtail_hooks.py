@@ -10,14 +10,31 @@ from .selectors import latest_knowledge_pages
 DASHBOARD_LENGTH = 5
 
 
+def may_create_guide_at_all(user) -> bool:
+    # spares the index query for those who never reach the admin (partners, the board)
+    return bool(getattr(user, "is_active", False)) and user.has_perm("wagtailadmin.access_admin")
+
+
 @hooks.register("abhnetz_dashboard_section")
 def latest_guides_section(request):
-    """The five most recently updated knowledge pages the reader may see."""
+    """The five most recently updated guides the reader may see ("Neueste Praxisleitfäden").
+
+    Guides only: minutes and the toolkit have their own places; the section offers
+    "Leitfaden schreiben" to those who may write one.
+    """
+    from .guides.models import GuidePage
+    from .guides.permissions import guide_add_url, may_create_guide
+    from .models import KnowledgeIndexPage
+
+    user = request.user
+    pages = latest_knowledge_pages(user, limit=DASHBOARD_LENGTH, page_type=GuidePage)
+    index = KnowledgeIndexPage.objects.live().first() if may_create_guide_at_all(user) else None
+    create_url = guide_add_url(index) if may_create_guide(user, index) else ""
     return DashboardSection(
         key="guides",
         title=_("Latest guides"),
         template="knowledge/includes/dashboard_guides.html",
-        context={"pages": latest_knowledge_pages(request.user, limit=DASHBOARD_LENGTH)},
+        context={"pages": pages, "create_guide_url": create_url},
         empty_text=_("No guides have been published for you yet."),
         more_url="/wissen/",
     )

@@ -2,6 +2,8 @@ import re
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.templatetags.static import static as static_url
 from django.urls import include, path, re_path
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +16,13 @@ from abhnetz.core import media_views
 from abhnetz.core.language import language_set
 from abhnetz.core.media_views import RENDITIONS_FOLDER
 from knowledge.guides.admin_views import urlpatterns as guide_workflow_admin_urls
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico on their own, signed in or not (pages link the SVG)."""
+    return redirect(static_url("abhnetz/favicon.ico"), permanent=True)
+
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
@@ -47,6 +56,7 @@ urlpatterns = [
     path("wissen/", include("knowledge.guides.urls")),
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
     path("sprache/", language_set, name="set_language"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 # MEDIA_ROOT is never served as a folder, in no configuration: documents only through

@@ -1,4 +1,4 @@
-"""Who may approve a submitted page: pure checks, no writes.
+"""Who may write and who may approve guides: pure checks, no writes.
 
 An approver of a ``GuideApprovalTask`` (models.py) must
 
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from django.db.models import CharField
 from django.db.models.functions import Cast
+from django.urls import reverse
 
 from abhnetz.accounts.roles import Role
 from abhnetz.audiences.models import AudienceMixin, AudienceScope
@@ -185,3 +186,38 @@ def may_see_submission(user, *, page) -> bool:
         return False
     revision = task_state.revision if task_state else page.get_latest_revision()
     return reads_revision(user, page=page, revision=revision)
+
+
+def may_create_guide(user, parent) -> bool:
+    """Whether ``user`` may add a guide below ``parent`` (the knowledge index, a space).
+
+    Wagtail decides: the page type must be allowed there and the user needs the ``add``
+    permission on the parent (office staff have it on /wissen/, decision 0011), plus
+    access to the admin, where guides are written.
+    """
+    from .models import GuidePage
+
+    if not getattr(user, "is_active", False) or parent is None:
+        return False
+    if not user.has_perm("wagtailadmin.access_admin"):
+        return False
+    if not GuidePage.can_create_at(parent):
+        return False
+    return parent.permissions_for_user(user).can_add_subpage()
+
+
+def guide_add_url(parent) -> str:
+    """The admin's "new guide" form below ``parent``."""
+    from .models import GuidePage
+
+    meta = GuidePage._meta
+    return reverse("wagtailadmin_pages:add", args=(meta.app_label, meta.model_name, parent.pk))
+
+
+def may_approve_guides(user) -> bool:
+    """Whether ``user`` takes part in approving guides (the network coordination).
+
+    Who may act on a single submission is Wagtail's task (``approvals_waiting_for``);
+    this only says whether the inbox shows the approvals line at all.
+    """
+    return bool(getattr(user, "is_active", False)) and user.has_role(Role.COORDINATOR)

@@ -3,10 +3,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from wagtail.models import PageLogEntry, Revision
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
 from abhnetz.accounts.roles import Role
-from abhnetz.audiences.rules import visible_to
+from abhnetz.audiences.rules import audience_content_type, visible_pages, visible_to
+from knowledge.models import KnowledgePage
 
 from .models import GuidePage
 
@@ -65,3 +69,48 @@ def overdue_guides(user, today=None):
         .select_related("owner", "deputy", "organisation")
         .order_by("review_due_on", "title")
     )
+
+
+def approvals_waiting_for(user) -> QuerySet[TaskState]:
+    """Workflow tasks in progress that ``user`` may act on: the inbox's approvals.
+
+    Wagtail says which task states the user may moderate (``reviewable_by``: the groups
+    of each active task); of those, only pages the user may read count (an approval
+    for a guide outside their audience is neither shown nor counted), and never the
+    user's own submissions. ``WorkflowState.object_id`` is text, so the readable page
+    ids are cast to text for the comparison (PostgreSQL compares no text with integers).
+    """
+    if not getattr(user, "is_active", False):
+        return TaskState.objects.none()
+    readable = (
+        visible_pages(user, Page.objects.all())
+        .annotate(object_id=Cast("pk", output_field=CharField()))
+        .values("object_id")
+    )
+    return (
+        TaskState.objects.reviewable_by(user)
+        .filter(
+            workflow_state__base_content_type=audience_content_type(Page),
+            workflow_state__object_id__in=readable,
+        )
+        .exclude(workflow_state__requested_by=user)
+    )
+
+
+def guides_due_for_review(user, today=None) -> QuerySet[GuidePage]:
+    """Live guides past their review date that ``user`` answers for (owner or deputy)."""
+    guides = GuidePage.objects.live().review_overdue(today or timezone.localdate())
+    guides = guides.filter(Q(owner=user) | Q(deputy=user))
+    return visible_to(user, guides).order_by("review_due_on", "title")
+
+
+def drafts_of(user) -> QuerySet[KnowledgePage]:
+    """Knowledge pages ``user`` owns that are not published or have unpublished changes."""
+    # a page never published stores the audience of its first draft (decision 0009)
+    pages = visible_to(
+        user,
+        KnowledgePage.objects.filter(owner=user).filter(
+            Q(live=False) | Q(has_unpublished_changes=True)
+        ),
+    )
+    return pages.order_by("-latest_revision_created_at", "-pk")

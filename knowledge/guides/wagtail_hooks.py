@@ -1,4 +1,4 @@
-"""Guides in the Wagtail admin: the person chooser, the audience preview, the demo guides,
+"""Guides in the Wagtail admin (person chooser, audience preview), the inbox, the demo,
 and submissions nobody may approve."""
 
 from django.contrib import messages
@@ -28,6 +28,14 @@ def audience_preview_js():
         static("guides/audience_preview.js"),
         reverse("audience_preview"),
     )
+
+
+@hooks.register("abhnetz_dashboard_section")
+def guides_inbox(request):
+    """Approvals, overdue reviews, the reader's due guides and drafts (the work inbox)."""
+    from .dashboard import inbox_sections
+
+    return inbox_sections(request)
 
 
 @hooks.register("abhnetz_seed_demo", order=20)

@@ -46,3 +46,10 @@ def export_action_items(user):
             ],
         },
     )
+
+
+@hooks.register("abhnetz_dashboard_section")
+def action_items_inbox(request):
+    from .dashboard import inbox_sections
+
+    return inbox_sections(request)

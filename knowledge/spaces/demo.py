@@ -28,28 +28,28 @@ TOOLKIT_SUMMARY = (
 # (heading, text, page title fragments, document titles)
 TOOLKIT_SECTIONS = [
     (
-        "1. Ausgangslage klären",
+        "Ausgangslage klären",
         "Wo steht Ihre Behörde? Lesen Sie, was das Netzwerk beim Vernetzungstreffen "
         "verabredet hat und wie Besucherinnen und Besucher die Behörde erleben.",
         ["Vernetzungstreffen", "Rückmeldung des Integrationsbeirats"],
         [],
     ),
     (
-        "2. Einen ServicePoint einrichten",
+        "Einen ServicePoint einrichten",
         "Ein offener Empfang nimmt Unterlagen an, gibt Formulare aus und vergibt Termine, "
         "ohne dass ein Fallgespräch nötig ist.",
         ["ServicePoint einrichten", "ServicePoint aufbauen", "Dienstplan ServicePoint"],
         ["Checkliste ServicePoint", "Dienstplanvorlage ServicePoint Rosenfurt"],
     ),
     (
-        "3. Termine online vergeben und digital arbeiten",
+        "Termine online vergeben und digital arbeiten",
         "Wartezeiten sinken, wenn Termine online gebucht und automatisch bestätigt werden; "
         "die elektronische Akte macht Unterlagen ohne Suche verfügbar.",
         ["Terminvergabe", "elektronische Ausländerakte", "E-Akte: Angebotsvergleich"],
         [],
     ),
     (
-        "4. Einheitlich und verständlich arbeiten",
+        "Einheitlich und verständlich arbeiten",
         "Gemeinsame Bearbeitungsregeln und mehrsprachige Formulare machen Verfahren "
         "für alle nachvollziehbar.",
         ["Einheitliche", "Mehrsprachige", "Fiktionsbescheinigung"],

@@ -118,6 +118,12 @@ class WorkingGroupPage(MembersOnlyRoutablePage):
         context["join_url"] = self.route_url("join")
         context["leave_url"] = self.route_url("leave")
         context["requests_url"] = self.route_url("join_requests")
+        from knowledge.guides.permissions import guide_add_url, may_create_guide
+
+        # a guide written here starts visible to the group (decision 0013)
+        context["create_guide_url"] = (
+            guide_add_url(self) if may_create_guide(request.user, self) else ""
+        )
         return context
 
     @path("beitreten/", name="join")

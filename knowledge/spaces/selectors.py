@@ -6,6 +6,7 @@ is resolved in bulk (one semi-join per kind), never per item.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -75,6 +76,26 @@ def space_pages(user, space: WorkingGroupPage):
     )
 
 
+# How many of a group's documents its space lists.
+SPACE_DOCUMENTS = 20
+
+
+def space_documents(user, space: WorkingGroupPage) -> list:
+    """Documents whose audience names the group and that ``user`` may download (1 query).
+
+    Marked as checked for the reader, so ``{% document_link %}`` costs no query each.
+    """
+    from knowledge.documents.selectors import documents_for, mark_checked
+
+    documents = list(
+        documents_for(user)
+        .filter(audience_working_groups=space.working_group_id)
+        .order_by("title", "pk")[:SPACE_DOCUMENTS]
+    )
+    mark_checked(user, documents)
+    return documents
+
+
 @dataclass
 class ContentGroup:
     """Pages of one kind (guides, minutes …) in a space."""
@@ -120,6 +141,7 @@ def space_context(request, space: WorkingGroupPage) -> dict:
         "coordinator": working_group.coordinator,
         "members": space_members(working_group),
         "content_groups": group_by_kind(space_pages(user, space)),
+        "documents": space_documents(user, space),
         "hook_sections": space_hook_sections(user, space),
         "is_member": is_member,
         "own_request": own_request,
@@ -234,8 +256,18 @@ def toolkit_sections(request, toolkit) -> list[ToolkitSection]:
                 items.append(
                     ToolkitItem("document", document.title, document.url, _document_label(document))
                 )
-        sections.append(ToolkitSection(section.get("heading", ""), section.get("text", ""), items))
+        heading = step_heading(section.get("heading", ""))
+        sections.append(ToolkitSection(heading, section.get("text", ""), items))
     return sections
+
+
+# "1. ", "2) ", "Schritt 3: " typed at the start of a heading: the list numbers the steps.
+STEP_NUMBER = re.compile(r"^\s*(?:schritt\s+)?\d+\s*[.):]\s*", re.IGNORECASE)
+
+
+def step_heading(heading: str) -> str:
+    """A step's heading without the number an editor typed (the toolkit's list numbers it)."""
+    return STEP_NUMBER.sub("", heading, count=1) or heading
 
 
 def _document_label(document) -> str:

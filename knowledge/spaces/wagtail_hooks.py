@@ -38,3 +38,11 @@ def export_join_requests(user):
                 }
             )
     return "working_group_join_requests", {"asked": asked, "decided": decided}
+
+
+@hooks.register("abhnetz_dashboard_section")
+def spaces_dashboard(request):
+    """Join requests to decide (inbox) and "My working groups" with links to the spaces."""
+    from .dashboard import dashboard_sections
+
+    return dashboard_sections(request)

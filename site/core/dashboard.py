@@ -1,16 +1,42 @@
 """The personal dashboard. Apps add their sections through a Wagtail hook.
 
-A hook ``abhnetz_dashboard_section`` returns a ``DashboardSection`` for the request
-(or None). Sections that no app fills yet show a helpful empty state, so the
-dashboard's layout is stable as apps arrive.
+A hook ``abhnetz_dashboard_section`` is called as ``fn(request)`` and returns a
+``DashboardSection``, a list of them, or None. Sections that no app fills yet show a
+helpful empty state, so the dashboard's layout is stable as apps arrive.
+
+The work inbox is made of two such sections, ``inbox_decide`` (what waits for a
+coordinator's decision) and ``inbox_mine`` (the reader's own open work). Several apps
+contribute to each: sections with the same key are merged, their ``entries`` (one
+``InboxEntry`` each: a count already narrowed by the audience rule, a label and a
+link) joined in hook order. "Waiting for your decision" appears only when an app gave
+an entry (coordinators); "Your open work" always, saying so when nothing waits.
 """
 
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from abhnetz.announcements.models import Announcement
+
+DASHBOARD_SECTION_HOOK = "abhnetz_dashboard_section"
+INBOX_DECIDE = "inbox_decide"
+INBOX_MINE = "inbox_mine"
+INBOX_TEMPLATE = "core/includes/dashboard_inbox.html"
+
+
+@dataclass
+class InboxEntry:
+    """One line of the work inbox: "3 guides wait for approval", with where to act."""
+
+    key: str  # for tests and data-testid: "approvals", "access_requests" …
+    label: str  # the whole sentence, count included (ngettext)
+    count: int
+    url: str
+    # a few of the waiting things themselves, each as (title, url)
+    items: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -21,8 +47,27 @@ class DashboardSection:
     context: dict = field(default_factory=dict)
     empty_text: str = ""
     more_url: str = ""
+    entries: list[InboxEntry] = field(default_factory=list)
 
 
+def inbox_section(
+    key: str, entries: list[InboxEntry], *, keep_empty: bool = False
+) -> DashboardSection | None:
+    """A part of the work inbox (``INBOX_DECIDE`` or ``INBOX_MINE``); None without entries."""
+    if not entries and not keep_empty:
+        return None
+    titles = {INBOX_DECIDE: _("Waiting for your decision"), INBOX_MINE: _("Your open work")}
+    return DashboardSection(
+        key=key,
+        title=titles[key],
+        template=INBOX_TEMPLATE,
+        entries=list(entries),
+        empty_text=_("Nothing is waiting for you."),
+    )
+
+
+# The inbox first (what needs doing), then what is new.
+INBOX_KEYS = (INBOX_DECIDE, INBOX_MINE)
 EMPTY_SECTIONS = (
     ("guides", _("Latest guides"), _("No guides have been published for you yet.")),
     ("events", _("Upcoming events"), _("No upcoming events yet.")),
@@ -30,26 +75,68 @@ EMPTY_SECTIONS = (
 )
 
 
+def access_request_entries(user) -> list[InboxEntry]:
+    """The shell's own part of the inbox: access requests, for those who decide them."""
+    from abhnetz.accounts.models import AccessRequest, AccessRequestStatus
+    from abhnetz.accounts.onboarding_services import may_onboard
+
+    if not may_onboard(user):
+        return []
+    count = AccessRequest.objects.filter(status=AccessRequestStatus.PENDING).count()
+    label = ngettext(
+        "%(count)s access request is open",
+        "%(count)s access requests are open",
+        count,
+    ) % {"count": count}
+    return [InboxEntry("access_requests", label, count, reverse("access_request_list"))]
+
+
+def _provided_sections(request) -> dict[str, DashboardSection]:
+    provided: dict[str, DashboardSection] = {}
+    for hook in hooks.get_hooks(DASHBOARD_SECTION_HOOK):
+        result = hook(request)
+        for section in result if isinstance(result, list | tuple) else [result]:
+            if section is None:
+                continue
+            if section.key in provided:
+                # several apps fill one section (the inbox): their entries are joined
+                provided[section.key].entries.extend(section.entries)
+            else:
+                provided[section.key] = section
+    return provided
+
+
 def dashboard_context(request) -> dict:
     user = request.user
     announcements = list(Announcement.objects.visible_to(user).for_listing()[:5])
-    provided = {}
-    for hook in hooks.get_hooks("abhnetz_dashboard_section"):
-        section = hook(request)
-        if section is not None:
-            provided[section.key] = section
+    provided = _provided_sections(request)
+    decide = access_request_entries(user)
+    if decide:
+        if INBOX_DECIDE in provided:
+            provided[INBOX_DECIDE].entries[:0] = decide
+        else:
+            provided[INBOX_DECIDE] = inbox_section(INBOX_DECIDE, decide)
+    # everyone has open work, or is told that nothing waits; deciding is for some only
+    provided.setdefault(INBOX_MINE, inbox_section(INBOX_MINE, [], keep_empty=True))
+    inbox = [provided[key] for key in INBOX_KEYS if key in provided]
     sections = [
         provided.get(key)
         or DashboardSection(key=key, title=title, template="", empty_text=empty_text)
         for key, title, empty_text in EMPTY_SECTIONS
     ]
-    working_groups = list(
-        user.groups.filter(working_group__isnull=False)
-        .select_related("working_group")
-        .order_by("name")
-    )
+    # "My working groups": an app (the spaces) may provide it with links to the spaces
+    working_groups_section = provided.get("working_groups")
+    working_groups = []
+    if working_groups_section is None:
+        working_groups = list(
+            user.groups.filter(working_group__isnull=False)
+            .select_related("working_group")
+            .order_by("name")
+        )
     return {
         "announcements": announcements,
+        "inbox": inbox,
         "sections": sections,
+        "working_groups_section": working_groups_section,
         "my_working_groups": [group.working_group for group in working_groups],
     }

@@ -1,11 +1,17 @@
-"""The dashboard's "Latest guides": the reader's five most recent knowledge pages."""
+"""The dashboard's "Latest guides": the reader's five most recent guides."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
 from abhnetz.audiences.models import Audience
+from knowledge.guides.models import GuidePage
 from knowledge.models import KnowledgePage
+
+
+def guide_publisher(publish_page):
+    """Publish guides (the section lists guides only)."""
+    return lambda title, **kwargs: publish_page(title, page_class=GuidePage, **kwargs)
 
 
 def guides_section(response):
@@ -13,6 +19,7 @@ def guides_section(response):
 
 
 def test_latest_five_pages_newest_first(network, client_for, publish_page):
+    publish_page = guide_publisher(publish_page)
     # given six pages updated on six days
     now = timezone.now()
     for day in range(6):
@@ -31,6 +38,7 @@ def test_latest_five_pages_newest_first(network, client_for, publish_page):
 
 
 def test_restricted_page_never_on_an_outsiders_dashboard(network, client_for, publish_page):
+    publish_page = guide_publisher(publish_page)
     # given the newest page is for office A only
     publish_page("Für alle")
     publish_page(
@@ -49,6 +57,7 @@ def test_restricted_page_never_on_an_outsiders_dashboard(network, client_for, pu
 
 
 def test_dashboard_queries_do_not_grow(network, client_for, publish_page, queries):
+    publish_page = guide_publisher(publish_page)
     office = client_for(network.office_staff)
     publish_page("Erste", organisation=network.office_a)
     queries.assert_constant(

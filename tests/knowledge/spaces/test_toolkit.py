@@ -138,3 +138,34 @@ def test_toolkit_query_count_does_not_grow_with_items(
         page.save_revision().publish()
 
     queries.assert_constant(lambda: client.get(toolkit.url), add_items)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("1. Ausgangslage klären", "Ausgangslage klären"),
+        ("2) Einen ServicePoint einrichten", "Einen ServicePoint einrichten"),
+        ("Schritt 3: Termine online vergeben", "Termine online vergeben"),
+        ("10 . Zehn", "Zehn"),
+        ("Ausgangslage klären", "Ausgangslage klären"),
+        ("2026 im Blick", "2026 im Blick"),  # a year is not a step number
+        ("3.", "3."),  # nothing would be left
+    ],
+)
+def test_the_list_numbers_the_steps_not_the_headings(typed, shown):
+    from knowledge.spaces.selectors import step_heading
+
+    assert step_heading(typed) == shown
+
+
+def test_a_numbered_heading_is_numbered_once(network, client_for, make_toolkit):
+    # given a step whose editor typed its number into the heading
+    toolkit = make_toolkit([section("1. Ausgangslage klären")])
+
+    # when it is shown
+    html = client_for(network.office_staff).get(toolkit.url).content.decode()
+
+    # then the ordered list numbers it and the heading does not again
+    assert '<ol class="toolkit"' in html
+    assert ">Ausgangslage klären</h2>" in html
+    assert '">1. Ausgangslage' not in html
