@@ -64,7 +64,7 @@ def is_author(user, *, page, task_state) -> bool:
 
 
 def revision_group_ids(contents: list[dict]) -> list[set[int]]:
-    """The audience (group ids) each revision content stands for, in two queries at most.
+    """The audience (group ids) each revision content stands for, in a fixed number of queries.
 
     A revision keeps the author's choice of audience in its content, so a draft's
     audience is known before it is published (the stored one follows the live row).
@@ -75,6 +75,7 @@ def revision_group_ids(contents: list[dict]) -> list[set[int]]:
     group_ids = {pk for c in contents for pk in c.get("audience_working_groups") or ()}
     organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=organisation_ids)}
     working_groups = {g.pk: g for g in WorkingGroup.objects.filter(pk__in=group_ids)}
+    role_ids: dict = {}  # each role set looked up once for all the revisions
     return [
         audience_group_ids(
             scope=content.get("audience_scope") or AudienceScope.NETWORK,
@@ -89,6 +90,7 @@ def revision_group_ids(contents: list[dict]) -> list[set[int]]:
                 if pk in working_groups
             ],
             advisory_board=bool(content.get("audience_advisory_board")),
+            role_ids=role_ids,
         )
         for content in contents
     ]

@@ -171,18 +171,31 @@ def audience_group_ids(
     organisations=(),
     working_groups=(),
     advisory_board: bool = False,
+    role_ids: dict | None = None,
 ) -> set[int]:
-    """The groups that make up an audience chosen with these fields."""
+    """The groups that make up an audience chosen with these fields.
+
+    ``role_ids``: a dict the caller keeps while resolving many audiences at once, so
+    each role set is looked up once, not once per audience.
+    """
+
+    def roles(*wanted: Role) -> set[int]:
+        if role_ids is None:
+            return set(role_group_ids(*wanted))
+        if wanted not in role_ids:
+            role_ids[wanted] = set(role_group_ids(*wanted))
+        return set(role_ids[wanted])
+
     if scope == AudienceScope.NETWORK:
-        groups = set(role_group_ids(*NETWORK_ROLES))
+        groups = roles(*NETWORK_ROLES)
     elif scope == AudienceScope.OFFICES:
         # the board flag does not apply: offices-only is never for the board
-        return set(role_group_ids(*OFFICE_ROLES))
+        return roles(*OFFICE_ROLES)
     else:
         groups = {org.group_id for org in organisations}
         groups |= {wg.group_id for wg in working_groups}
     if advisory_board:
-        groups |= set(role_group_ids(Role.ADVISORY_BOARD))
+        groups |= roles(Role.ADVISORY_BOARD)
     return groups
 
 
