@@ -8,18 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
-from abhnetz.audiences.admin_views import AudienceSearchView
 
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
     path("admin/login/", account_views.admin_login_redirect, name="admin_login_redirect"),
-    # the admin's page search, narrowed by the audience rule (no hook exists for it)
-    path("admin/pages/search/", AudienceSearchView.as_view(), name="audience_admin_search"),
-    path(
-        "admin/pages/search/results/",
-        AudienceSearchView.as_view(results_only=True),
-        name="audience_admin_search_results",
-    ),
+    # admin lists Wagtail has no hook for, narrowed by the audience rule
+    path("admin/", include("abhnetz.audiences.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
