@@ -39,10 +39,11 @@ def secret_page(network, publish_page):
     page.save_revision(user=network.office_staff)
     page.get_workflow().start(page, network.office_staff)
     Page.objects.filter(pk=page.pk).update(locked=True, locked_by=network.office_staff)
-    # the coordination may also unlock pages here (Wagtail's "Locked pages" report)
-    GroupPagePermission.objects.create(
-        group=role_group(Role.COORDINATOR), page=page.get_parent(), permission_type="unlock"
-    )
+    # the coordination may here also edit and unlock every page (whose reports then list all)
+    for permission in ("change", "unlock"):
+        GroupPagePermission.objects.create(
+            group=role_group(Role.COORDINATOR), page=page.get_parent(), permission_type=permission
+        )
     return KnowledgePage.objects.get(pk=page.pk)
 
 
