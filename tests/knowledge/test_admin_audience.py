@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page
 
@@ -202,3 +203,29 @@ def test_a_never_published_draft_keeps_its_audience(network, knowledge_index):
     knowledge_index.add_child(instance=draft)
     assert not can_view(network.office_staff_b, draft)
     assert can_view(network.moderator, draft)
+
+
+def test_usage_listings_do_not_name_a_page_outside_the_audience(
+    network, publish_page, admin_client_for
+):
+    # given a guide of office A for office A only, and the coordination, who may here edit
+    # every page and organisation (so Wagtail would link the guide by its title)
+    page = publish_page(
+        SECRET,
+        audience=Audience.selected(organisations=[network.office_a]),
+        organisation=network.office_a,
+    )
+    group = role_group(Role.COORDINATOR)
+    GroupPagePermission.objects.create(
+        group=group, page=page.get_parent(), permission_type="change"
+    )
+    group.permissions.add(Permission.objects.get(codename="change_organisation"))
+    client = admin_client_for(network.coordinator)
+    # when they look where office A is named
+    usage = reverse("wagtailsnippets_organisations_organisation:usage", args=[network.office_a.pk])
+    response = client.get(usage)
+    # then the guide is there as a private page, without its title
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert SECRET not in html
+    assert "(Seite, privat)" in html
