@@ -105,16 +105,16 @@ def guard(request, view_args, view_kwargs) -> None:
         page_ids |= _ids(request.GET.getlist("id"))
     if name in DOCUMENT_ID_LIST_VIEWS:
         document_ids |= _ids(request.GET.getlist("id"))
-    if name in MODEL_VIEWS:
-        model = _named_model(view_kwargs)
+    model = _named_model(view_kwargs) if name in MODEL_VIEWS else None
+    if model is not None and issubclass(model, (Page, get_document_model())):
         if "object_id" in view_kwargs:
             ids = _ids([view_kwargs["object_id"]])
         else:  # bulk actions: ``id=all`` acts on the children of ``childOf``
             listed = [value for value in request.GET.getlist("id") if value != "all"]
             ids = _ids(listed + request.GET.getlist("childOf"))
-        if model is not None and issubclass(model, Page):
+        if issubclass(model, Page):
             page_ids |= ids
-        elif model is not None and issubclass(model, get_document_model()):
+        else:
             document_ids |= ids
     _require(user, narrow_pages(user, Page.objects.all()), page_ids)
     document_model = get_document_model()

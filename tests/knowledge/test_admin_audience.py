@@ -229,3 +229,17 @@ def test_usage_listings_do_not_name_a_page_outside_the_audience(
     html = response.content.decode()
     assert SECRET not in html
     assert "(Seite, privat)" in html
+
+
+def test_odd_ids_in_admin_addresses_give_no_server_error(network, client_for, secret_page):
+    # given office staff typing odd ids into addresses the gate reads
+    client = client_for(network.office_staff_b)
+    for url in (
+        reverse("wagtailadmin_choose_page_chosen_multiple") + "?id=abc&id=9" + "9" * 30,
+        "/admin/bulk/wagtailcore/page/delete/?id=all",
+        "/admin/bulk/wagtailcore/page/delete/?id=all&childOf=x",
+        "/admin/bulk/users/user/delete/?id=x",
+        reverse("wagtailadmin_pages:history", args=[2**62]),
+    ):
+        # then the admin answers, never with a server error
+        assert client.get(url).status_code < 500, url
