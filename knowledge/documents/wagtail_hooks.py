@@ -9,7 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
-from abhnetz.audiences.rules import can_view, visible_to
+from abhnetz.audiences.admin_gate import narrow_documents
+from abhnetz.audiences.rules import can_view
 
 from .models import FormItem
 
@@ -26,8 +27,10 @@ def serve_only_to_the_audience(document, request):
 
 @hooks.register("construct_document_chooser_queryset")
 def choose_only_visible_documents(documents, request):
-    """Editors link only documents they may read themselves (a guide's download block)."""
-    return visible_to(request.user, documents)
+    """Editors link only documents they may read themselves (a guide's download block).
+
+    A ``pk__in`` subquery: the chooser's search backend cannot filter by EXISTS."""
+    return narrow_documents(request.user, documents)
 
 
 class FormItemViewSet(SnippetViewSet):
