@@ -83,7 +83,14 @@ def seed_documents(demo) -> None:
     collection = Collection.get_first_root_node()
     created = 0
     for title, description, topics, org_key, uploader, make_audience, versions in FORMS:
-        item, _ = FormItem.objects.get_or_create(title=title, defaults={"description": description})
+        item = FormItem.objects.filter(title=title).first()
+        if item is None:
+            # the form's own audience: what its first version is for (decisions/0023)
+            item = FormItem(
+                title=title, description=description, organisation=demo.organisations[org_key]
+            )
+            audience_assign(item, make_audience(demo.organisations, demo.working_groups))
+            item.save()
         existing = set(item.versions.values_list("language", flat=True))
         for language, version_title, lines in versions:
             if language in existing:

@@ -1,0 +1,112 @@
+"""Adding a language version to a form: only forms the editor may edit, and a version
+never widens who sees the form's title and description (issue #9, decisions/0023)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.models import Collection
+
+from abhnetz.audiences.models import Audience, AudienceScope
+from knowledge.documents.models import Document
+from knowledge.documents.pdf import minimal_pdf
+from knowledge.documents.permissions import form_items_editable_by, may_edit_form_item
+from search.services import search
+
+INTERNAL = "Dienstplanvorlage Adorf intern-7f3a"
+DESCRIPTION = "Nur für die Teamleitung der ABH Adorf-91c2."
+UPLOAD = "/admin/documents/add/"
+
+
+@pytest.fixture
+def internal_form(network, make_form):
+    """Office A's internal form: its title and description are for office A only."""
+    return make_form(
+        INTERNAL,
+        description=DESCRIPTION,
+        organisation=network.office_a,
+        audience=Audience.selected(organisations=[network.office_a]),
+    )
+
+
+def upload(client, **fields):
+    data = {
+        "title": "Dienstplan",
+        "language": "de",
+        "audience_scope": AudienceScope.NETWORK,
+        "collection": Collection.get_first_root_node().pk,
+        "tags": "",
+        "file": SimpleUploadedFile("dienstplan.pdf", minimal_pdf("Dienstplan")),
+        **fields,
+    }
+    return client.post(UPLOAD, data)
+
+
+def test_may_edit_a_form_is_for_its_organisation_and_the_administration(
+    network, internal_form, make_form
+):
+    ownerless = make_form("Ohne Eigentümer")
+    for name, person in network.people().items():
+        expected = name in {"office_staff", "moderator", "administrator"}
+        assert may_edit_form_item(person, internal_form) is expected, name
+        assert (internal_form in form_items_editable_by(person)) is expected, name
+        # a form without an owning organisation: the administration only
+        assert may_edit_form_item(person, ownerless) is (name == "administrator"), name
+    network.office_staff.is_active = False
+    assert not may_edit_form_item(network.office_staff, internal_form)
+    assert not form_items_editable_by(network.office_staff).exists()
+
+
+def test_another_office_is_not_offered_the_form(network, client_for, internal_form):
+    # when office B's staff open the upload form
+    response = client_for(network.office_staff_b).get(UPLOAD)
+
+    # then office A's internal form is not among the choices, not even its title
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="form_item"' in html
+    assert INTERNAL not in html
+    # while office A's staff may choose it
+    assert INTERNAL in client_for(network.office_staff).get(UPLOAD).content.decode()
+
+
+def test_a_forged_form_id_is_refused_next_to_the_field(network, client_for, internal_form):
+    # when office B's staff post office A's form id anyway
+    response = upload(client_for(network.office_staff_b), form_item=internal_form.pk)
+
+    # then nothing is saved, and the form field says why; what was typed stays
+    assert response.status_code == 200
+    assert not Document.objects.exists()
+    errors = response.context["form"].errors
+    assert list(errors) == ["form_item"]
+    assert 'value="Dienstplan"' in response.content.decode()
+
+
+def test_a_network_version_does_not_show_an_internal_form_to_partners(
+    network, client_for, internal_form, django_capture_on_commit_callbacks
+):
+    # given office A's staff add a version for the whole network to their internal form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(client_for(network.office_staff), form_item=internal_form.pk)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    version = Document.objects.get()
+    assert version.form_item == internal_form
+
+    # when a partner opens the library and searches for the form
+    partner = client_for(network.partner)
+    library = partner.get("/wissen/formulare/").content.decode()
+    found = search(network.partner, "Dienstplanvorlage")
+    by_description = search(network.partner, "Teamleitung")
+    suggested = partner.get("/suche/vorschlaege/", {"q": "Dienstplanv"}).content.decode()
+
+    # then neither the form's title nor its description appear anywhere
+    for shown in (library, suggested, *(hit.title for hit in found.hits)):
+        assert INTERNAL not in shown
+        assert DESCRIPTION not in shown
+    assert by_description.total == 0
+    # the version itself stays the network's: found by its own title, without the form's words
+    [hit] = search(network.partner, "Dienstplan").hits
+    assert hit.kind == "document"
+    assert DESCRIPTION not in hit.snippet_html
+    # and office A still find the form, once
+    assert [h.kind for h in search(network.office_staff, "Dienstplanvorlage").hits] == ["form"]
