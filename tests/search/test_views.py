@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.utils.translation import gettext, ngettext
 
+from abhnetz.audiences.display import describe
 from abhnetz.audiences.models import AudienceScope
 from abhnetz.audiences.rules import NETWORK_ROLES, role_group_ids
 from search.documents import FacetValue
@@ -117,9 +118,16 @@ def test_hits_show_kind_title_organisation_date_and_audience(library, client_for
     assert "Ausländerbehörde Adorf" in hit
     assert '<time datetime="2026-04-18">18.04.2026</time>' in hit
     assert text("Visible to:") in hit
-    assert escape(str(AudienceScope.NETWORK.label)) in hit
+    # in the listing's words (one badge everywhere, abhnetz.audiences.display)
+    network_words = describe(
+        scope=AudienceScope.NETWORK, organisations=(), working_groups=(), advisory_board=False
+    )
+    assert escape(network_words) in hit
     # the minutes for the offices only carry that badge, as a warning
-    assert escape(str(AudienceScope.OFFICES.label)) in html
+    offices_words = describe(
+        scope=AudienceScope.OFFICES, organisations=(), working_groups=(), advisory_board=False
+    )
+    assert escape(offices_words) in html
     assert "kern-badge--warning" in html
 
 
