@@ -16,6 +16,27 @@ FACET_PARAMS = {
     "year": "jahr",
 }
 SORT_PARAMS = {"relevanz": "relevance", "datum": "date"}
+# The kind facet's values in URLs (?art=leitfaden): German like the parameter names.
+# A kind without a word keeps its own name; the English names of older addresses
+# (?art=guide) still filter.
+KIND_WORDS = {
+    "guide": "leitfaden",
+    "minutes": "protokoll",
+    "decision": "beschluss",
+    "action_item": "aufgabe",
+    "document": "dokument",
+    "form": "formular",
+    "announcement": "mitteilung",
+    "organisation": "organisation",
+    "person": "person",
+}
+KINDS_BY_WORD = {word: kind for kind, word in KIND_WORDS.items()}
+
+
+def kind_word(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind)
+
+
 MAX_QUERY_LENGTH = 200
 # more values than any facet shows; a longer list is a crafted URL, not a reader
 MAX_VALUES = 50
@@ -90,11 +111,20 @@ class SearchForm(forms.Form):
         return {
             "text": data["q"],
             "filters": {
-                facet: data[param] for facet, param in FACET_PARAMS.items() if data.get(param)
+                facet: self._indexed(facet, data[param])
+                for facet, param in FACET_PARAMS.items()
+                if data.get(param)
             },
             "sort": SORT_PARAMS.get(data.get("sortierung") or "relevanz", "relevance"),
             "page": data["seite"],
         }
+
+    @staticmethod
+    def _indexed(facet: str, values: tuple[str, ...]) -> tuple[str, ...]:
+        """The URL's values as the index stores them (kinds by their German word)."""
+        if facet != "kind":
+            return values
+        return tuple(dict.fromkeys(KINDS_BY_WORD.get(value, value) for value in values))
 
     @property
     def is_filtered(self) -> bool:

@@ -7,7 +7,7 @@ may not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -21,7 +21,7 @@ from abhnetz.audiences.display import Badge, badges_for_keys
 
 from . import services
 from .backends.base import FACETS, FacetCount, Hit
-from .forms import FACET_PARAMS, SearchForm
+from .forms import FACET_PARAMS, SearchForm, kind_word
 from .models import SearchEntryKey
 from .registry import kind_label
 
@@ -65,16 +65,24 @@ def _shown(hits: list[Hit]) -> list[ShownHit]:
 
 def _facets(results, filters: dict) -> list[dict]:
     """The facets in FACETS order, with their URL parameter; a chosen value the
-    other filters leave no match for still shows (checked, 0) so it can be unticked."""
+    other filters leave no match for still shows (checked, 0) so it can be unticked.
+    Kinds go into URLs by their German word (``kind_word``)."""
     facets = []
     for facet in FACETS:
         counts = list(results.facets.get(facet, ()))
         shown = {c.value for c in counts}
         counts += [
-            FacetCount(value=value, label=value, count=0, selected=True)
+            FacetCount(
+                value=value,
+                label=kind_label(value) if facet == "kind" else value,
+                count=0,
+                selected=True,
+            )
             for value in filters.get(facet, ())
             if value not in shown
         ]
+        if facet == "kind":
+            counts = [replace(count, value=kind_word(count.value)) for count in counts]
         if counts:
             facets.append(
                 {
