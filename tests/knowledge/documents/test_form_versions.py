@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Collection
 
 from abhnetz.audiences.models import Audience, AudienceScope
+from abhnetz.audiences.services import audience_assign
 from knowledge.documents.models import Document
 from knowledge.documents.pdf import minimal_pdf
 from knowledge.documents.permissions import form_items_editable_by, may_edit_form_item
@@ -110,3 +111,45 @@ def test_a_network_version_does_not_show_an_internal_form_to_partners(
     assert DESCRIPTION not in hit.snippet_html
     # and office A still find the form, once
     assert [h.kind for h in search(network.office_staff, "Dienstplanvorlage").hits] == ["form"]
+
+
+def test_a_narrowed_version_leaves_its_form_in_the_saving_transaction(
+    network, make_document, make_form, django_capture_on_commit_callbacks
+):
+    # given a network form standing for its network version, whose PDF has a rare word
+    form = make_form("Checkliste ServicePoint")
+    with django_capture_on_commit_callbacks(execute=True):
+        version = make_document(
+            "Checkliste", form_item=form, content=minimal_pdf("Passbildautomat-4411")
+        )
+    assert [hit.kind for hit in search(network.partner, "Passbildautomat-4411").hits] == ["form"]
+
+    # when the version is narrowed to office A, before any task has run
+    with django_capture_on_commit_callbacks(execute=False):
+        version = Document.objects.get(pk=version.pk)
+        audience_assign(version, Audience.selected(organisations=[network.office_a]))
+        version.save()
+        # then partners no longer find its words through the form, already now
+        assert search(network.partner, "Passbildautomat-4411").total == 0
+        assert search(network.partner, "Checkliste ServicePoint").total == 1
+
+
+def test_a_widened_form_drops_the_versions_it_no_longer_stands_for(
+    network, make_document, make_form, django_capture_on_commit_callbacks
+):
+    # given office A's form standing for its office-A version
+    office_a = Audience.selected(organisations=[network.office_a])
+    form = make_form("Dienstplanvorlage", audience=office_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_document(
+            "Dienstplan", form_item=form, audience=office_a, content=minimal_pdf("Schichtplan-77")
+        )
+    assert search(network.office_staff, "Schichtplan-77").total == 1
+
+    # when the form (not the version) is opened to the whole network, before any task
+    with django_capture_on_commit_callbacks(execute=False):
+        audience_assign(form, Audience.network())
+        form.save()
+        # then partners find the form, but not the office-A version's words
+        assert search(network.partner, "Dienstplanvorlage").total == 1
+        assert search(network.partner, "Schichtplan-77").total == 0
