@@ -46,10 +46,13 @@ class DocumentForm(BaseDocumentForm):
 
     def _limit_form_items(self, user) -> None:
         """Offer only the forms the editor may attach versions to (a forged id is refused
-        next to the field); a document keeps the form it already belongs to."""
+        next to the field). A version of a form the editor may not edit stays where it
+        is, and its form's title is not shown: the field is left out."""
         offered = form_items_editable_by(user) if user is not None else FormItem.objects.none()
-        if self.instance.form_item_id:
-            offered = offered | FormItem.objects.filter(pk=self.instance.form_item_id)
+        current = self.instance.form_item_id
+        if current and not offered.filter(pk=current).exists():
+            del self.fields["form_item"]
+            return
         field = self.fields["form_item"]
         field.queryset = offered.order_by("title")
         field.error_messages["invalid_choice"] = _(

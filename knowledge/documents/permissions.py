@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from abhnetz.audiences.rules import can_view, visible_to
+
 from .models import FormItem
 
 
@@ -11,6 +13,9 @@ def may_edit_form_item(user, item: FormItem) -> bool:
     """Whether ``user`` may change ``item`` and attach language versions to it."""
     # nobody who is signed out or deactivated
     if not getattr(user, "is_active", False):
+        return False
+    # nobody who may not read the form (its title is not for them)
+    if not can_view(user, item):
         return False
     # the administration, which sets forms up
     if user.is_superuser:
@@ -21,10 +26,7 @@ def may_edit_form_item(user, item: FormItem) -> bool:
 
 def form_items_editable_by(user) -> QuerySet:
     """The forms ``user`` may attach versions to: the same rule as a queryset."""
-    if not getattr(user, "is_active", False):
-        return FormItem.objects.none()
-    if user.is_superuser:
-        return FormItem.objects.all()
-    if user.organisation_id is None:
-        return FormItem.objects.none()
-    return FormItem.objects.filter(organisation_id=user.organisation_id)
+    forms = visible_to(user, FormItem.objects.all())
+    if not getattr(user, "is_active", False) or user.is_superuser:
+        return forms
+    return forms.filter(organisation_id=user.organisation_id or 0)

@@ -54,17 +54,17 @@ def library_items(user, *, topic=None, language: str = "") -> QuerySet:
     versions, one for the versions' topics.
     """
     versions = documents_for(user)
+    items = visible_to(user, FormItem.objects.all())
     if topic is not None or language:
         matching = versions
         if topic is not None:
             matching = matching.filter(topics=topic)
         if language:
             matching = matching.filter(language=language)
+        items = items.filter(Exists(matching.filter(form_item=OuterRef("pk"))))
     else:
-        matching = Document.objects.all()
-    items = visible_to(user, FormItem.objects.all()).filter(
-        Exists(matching.filter(form_item=OuterRef("pk")))
-    )
+        # listed once it has a version, visible or not (that one exists tells nothing)
+        items = items.filter(versions__isnull=False).distinct()
     # German first (the offices' working language), then by language code
     german_first = Case(When(language=DocumentLanguage.GERMAN, then=0), default=1)
     shown = versions.order_by(german_first, "language", "title").prefetch_related("topics")

@@ -48,7 +48,8 @@ def test_may_edit_a_form_is_for_its_organisation_and_the_administration(
 ):
     ownerless = make_form("Ohne Eigentümer")
     for name, person in network.people().items():
-        expected = name in {"office_staff", "moderator", "administrator"}
+        # office A's members; not the administration, which may not read this form
+        expected = name in {"office_staff", "moderator"}
         assert may_edit_form_item(person, internal_form) is expected, name
         assert (internal_form in form_items_editable_by(person)) is expected, name
         # a form without an owning organisation: the administration only
@@ -153,3 +154,34 @@ def test_a_widened_form_drops_the_versions_it_no_longer_stands_for(
         # then partners find the form, but not the office-A version's words
         assert search(network.partner, "Dienstplanvorlage").total == 1
         assert search(network.partner, "Schichtplan-77").total == 0
+
+
+def test_a_version_of_a_form_the_editor_may_not_edit_stays_in_it(
+    network, client_for, internal_form, make_document
+):
+    # given office B's own document that is (by an administrator) a version of A's form
+    doc = make_document("Dienstplan", form_item=internal_form, uploader=network.office_staff_b)
+    client = client_for(network.office_staff_b)
+    url = f"/admin/documents/edit/{doc.pk}/"
+
+    # when office B's staff edit it
+    html = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "title": "Dienstplan neu",
+            "language": "de",
+            "audience_scope": AudienceScope.NETWORK,
+            "collection": doc.collection_id,
+            "tags": "",
+            "form_item": "",
+        },
+    )
+
+    # then the form's title is not shown, and the version stays in the form
+    assert INTERNAL not in html
+    assert 'name="form_item"' not in html
+    assert response.status_code == 302, response.content.decode()[:2000]
+    doc.refresh_from_db()
+    assert doc.title == "Dienstplan neu"
+    assert doc.form_item == internal_form
