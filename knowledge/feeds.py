@@ -6,10 +6,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from abhnetz.core.feeds import feed_reader
+from abhnetz.core.feeds import SafeAtom1Feed, feed_reader
 from abhnetz.topics.models import Topic
 
 from .selectors import network_topic_pages
@@ -28,7 +27,8 @@ class TopicFeedSubject:
 class TopicFeed(Feed):
     """Network-wide knowledge pages on one topic that the token's owner may read."""
 
-    feed_type = Atom1Feed
+    # titles and summaries are plain text (a summary is a TextField, no markup)
+    feed_type = SafeAtom1Feed
 
     def get_object(self, request, slug, token):
         reader = feed_reader(token, salt=TOPIC_FEED_SALT)

@@ -10,6 +10,7 @@ from .selectors import (
     DEFAULT_SORTING,
     authoring_organisations,
     knowledge_page_types,
+    model_label,
     page_type_key,
 )
 
@@ -44,10 +45,16 @@ class KnowledgeFilterForm(forms.Form):
         label=_("Sort by"), choices=SORTING_CHOICES, required=False, initial=DEFAULT_SORTING
     )
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, user, **kwargs):
+        types = knowledge_page_types()
+        # addresses saved before the German words (?art=guides.guidepage) still filter
+        legacy = {model_label(model): page_type_key(model) for model in types}
+        if data is not None and data.get("art") in legacy:
+            data = data.copy()
+            data["art"] = legacy[data["art"]]
+        super().__init__(data, *args, **kwargs)
         self.fields["organisation"].queryset = authoring_organisations(user)
-        self.page_types = {page_type_key(model): model for model in knowledge_page_types()}
+        self.page_types = {page_type_key(model): model for model in types}
         self.fields["art"].choices = [
             ("", _("All types")),
             *[(key, capfirst(model._meta.verbose_name)) for key, model in self.page_types.items()],

@@ -6,6 +6,8 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import translation
+from django.utils.text import slugify
 
 from abhnetz.audiences.models import AudienceScope
 from abhnetz.audiences.rules import visible_to
@@ -51,9 +53,27 @@ def knowledge_page_types() -> list[type[KnowledgePage]]:
     return sorted(types, key=lambda model: str(model._meta.verbose_name))
 
 
-def page_type_key(model) -> str:
-    """The value a page type has in URLs: ``guides.guidepage``."""
+# The value each page type has in URLs (``?art=leitfaden``): German like the parameter
+# names, and never a model label. The one place to name a new page type's word; one
+# without an entry gets its German name as a slug.
+PAGE_TYPE_WORDS = {
+    "guides.guidepage": "leitfaden",
+    "minutes.minutespage": "protokoll",
+    "spaces.toolkitpage": "werkzeugkoffer",
+}
+
+
+def model_label(model) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+def page_type_key(model) -> str:
+    """The value a page type has in URLs: ``leitfaden``."""
+    word = PAGE_TYPE_WORDS.get(model_label(model))
+    if word is None:
+        with translation.override("de"):
+            word = slugify(str(model._meta.verbose_name))
+    return word
 
 
 def filtered_knowledge_pages(

@@ -7,7 +7,7 @@ may not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -17,11 +17,12 @@ from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from abhnetz.audiences.models import AudienceScope
+from abhnetz.audiences.display import Badge, badges_for_keys
 
 from . import services
 from .backends.base import FACETS, FacetCount, Hit
-from .forms import FACET_PARAMS, SearchForm
+from .forms import FACET_PARAMS, SearchForm, kind_word
+from .models import SearchEntryKey
 from .registry import kind_label
 
 SUGGEST_MIN_CHARS = 2
@@ -31,9 +32,8 @@ SUGGEST_MIN_CHARS = 2
 class ShownHit:
     hit: Hit
     kind: str
-    # the badge's words; empty for what every member may find
-    audience: str
-    restricted: bool
+    # the audience badge as lists and pages show it; None for what every member may find
+    badge: Badge | None
 
 
 class _ResultsWindow:
@@ -50,28 +50,39 @@ class _ResultsWindow:
         return self.hits
 
 
-def _shown(hit: Hit) -> ShownHit:
-    scopes = dict(AudienceScope.choices)
-    return ShownHit(
-        hit=hit,
-        kind=kind_label(hit.kind),
-        audience=str(scopes.get(hit.audience_scope, "")),
-        restricted=hit.audience_scope in (AudienceScope.OFFICES, AudienceScope.SELECTED),
+def _shown(hits: list[Hit]) -> list[ShownHit]:
+    """The hits with their kind and badge: the badge from the keys the index stored for
+    each hit, in the words of the listing's (one query for the keys, three for names)."""
+    stored: dict[str, set[str]] = {}
+    rows = SearchEntryKey.objects.filter(entry__key__in=[hit.key for hit in hits])
+    for entry_key, key in rows.values_list("entry__key", "key"):
+        stored.setdefault(entry_key, set()).add(key)
+    badges = badges_for_keys(
+        {hit.key: (hit.audience_scope, stored.get(hit.key, ())) for hit in hits}
     )
+    return [ShownHit(hit=hit, kind=kind_label(hit.kind), badge=badges.get(hit.key)) for hit in hits]
 
 
 def _facets(results, filters: dict) -> list[dict]:
     """The facets in FACETS order, with their URL parameter; a chosen value the
-    other filters leave no match for still shows (checked, 0) so it can be unticked."""
+    other filters leave no match for still shows (checked, 0) so it can be unticked.
+    Kinds go into URLs by their German word (``kind_word``)."""
     facets = []
     for facet in FACETS:
         counts = list(results.facets.get(facet, ()))
         shown = {c.value for c in counts}
         counts += [
-            FacetCount(value=value, label=value, count=0, selected=True)
+            FacetCount(
+                value=value,
+                label=kind_label(value) if facet == "kind" else value,
+                count=0,
+                selected=True,
+            )
             for value in filters.get(facet, ())
             if value not in shown
         ]
+        if facet == "kind":
+            counts = [replace(count, value=kind_word(count.value)) for count in counts]
         if counts:
             facets.append(
                 {
@@ -103,7 +114,7 @@ def results(request):
             paginator = Paginator(_ResultsWindow(found.total, found.hits), per_page)
             context.update(
                 results=found,
-                hits=[_shown(hit) for hit in found.hits],
+                hits=_shown(found.hits),
                 page=paginator.page(options["page"]),
                 facets=_facets(found, options["filters"]),
             )
@@ -128,5 +139,11 @@ def suggestions(request):
     return render(
         request,
         "search/suggestions.html",
-        {"query": query, "suggestions": [_shown(hit) for hit in hits]},
+        {
+            "query": query,
+            # the list under the header shows titles and kinds, no badges
+            "suggestions": [
+                ShownHit(hit=hit, kind=kind_label(hit.kind), badge=None) for hit in hits
+            ],
+        },
     )

@@ -11,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
-from abhnetz.audiences.admin_views import AudienceSearchView
 from abhnetz.core import media_views
 from abhnetz.core.language import language_set
 from abhnetz.core.media_views import RENDITIONS_FOLDER
@@ -27,15 +26,10 @@ def favicon(request):
 urlpatterns = [
     # Wagtail's own login would accept a password without the second factor: send it to allauth.
     path("admin/login/", account_views.admin_login_redirect, name="admin_login_redirect"),
-    # the admin's page search, narrowed by the audience rule (no hook exists for it)
-    path("admin/pages/search/", AudienceSearchView.as_view(), name="audience_admin_search"),
-    path(
-        "admin/pages/search/results/",
-        AudienceSearchView.as_view(results_only=True),
-        name="audience_admin_search_results",
-    ),
     # Wagtail's workflow views, answering 404 outside the page's audience
     *guide_workflow_admin_urls,
+    # admin lists Wagtail has no hook for, narrowed by the audience rule
+    path("admin/", include("abhnetz.audiences.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     # the way to the second factor keeps "next" (before allauth's views of the same names)

@@ -4,6 +4,7 @@ Idempotent: a form is found by its title, a version by its form and language.
 """
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Collection
 
@@ -83,7 +84,15 @@ def seed_documents(demo) -> None:
     collection = Collection.get_first_root_node()
     created = 0
     for title, description, topics, org_key, uploader, make_audience, versions in FORMS:
-        item, _ = FormItem.objects.get_or_create(title=title, defaults={"description": description})
+        with transaction.atomic():
+            item, created = FormItem.objects.get_or_create(
+                title=title,
+                defaults={"description": description, "organisation": demo.organisations[org_key]},
+            )
+            if created:
+                # the form's own audience: what its first version is for (decisions/0023)
+                audience_assign(item, make_audience(demo.organisations, demo.working_groups))
+                item.save()
         existing = set(item.versions.values_list("language", flat=True))
         for language, version_title, lines in versions:
             if language in existing:

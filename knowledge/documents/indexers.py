@@ -1,13 +1,13 @@
 """Documents and forms in the search.
 
-- Every document is found by its title and the text inside its file (PDF, DOCX, ODT),
-  behind its own stored audience.
-- A form (``FormItem``) has no audience of its own. The forms library shows it to
-  whoever may see at least one of its language versions, with only the versions they
-  may see; its document follows that rule exactly: the union of its versions' keys,
-  and only what the library shows every such reader (title and description). What
-  each version says is found through the version's own document, behind its own
-  audience.
+- A form (``FormItem``) is found by its title and description behind its own audience,
+  as the library shows it (docs/decisions/0023).
+- A form's version whose audience admits everyone the form admits (its stored keys
+  include all of the form's) is folded into the form: its title and file text are
+  part of the form's document and it has none of its own, so the form is one hit.
+- Every other document (no form, or a version narrower than its form) is found by its
+  title and the text inside its file (PDF, DOCX, ODT), behind its own stored audience;
+  a version's document never carries its form's description.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from abhnetz.audiences.models import AudienceEntry, AudienceScope
+from abhnetz.audiences.models import AudienceEntry
 from abhnetz.audiences.rules import (
     audience_content_type,
     audience_source,
@@ -54,10 +54,27 @@ def topic_facets(topics) -> tuple[FacetValue, ...]:
     return tuple(FacetValue(topic.slug, topic.name) for topic in topics)
 
 
+def folded(version_keys: frozenset[str], form_keys: frozenset[str]) -> bool:
+    """Whether a version is found through its form: everyone who may find the form may
+    read the version too (the keys are ORed, so a superset admits at least as many)."""
+    return bool(form_keys) and form_keys <= version_keys
+
+
+def library_exists() -> bool:
+    return FormsLibraryPage.objects.live().exists()
+
+
+def version_text(document: Document) -> str:
+    tags = ", ".join(tag.name for tag in document.tags.all())
+    return "\n".join(part for part in (file_text(document), tags) if part)
+
+
 class DocumentIndexer(Indexer):
     name = "document"
     model = Document
     kinds = {"document": (_("Document"), _("Documents"))}
+    # a form's new audience decides which of its versions it stands for
+    related = {FormItem: lambda item: list(item.versions.all())}
 
     def queryset(self):
         # Every document: documents have no draft state; the audience decides who finds one.
@@ -66,16 +83,17 @@ class DocumentIndexer(Indexer):
         )
 
     def documents(self, obj: Document):
-        tags = ", ".join(tag.name for tag in obj.tags.all())
+        keys = document_keys(obj)
+        if obj.form_item is not None and folded(keys, document_keys(obj.form_item)):
+            if library_exists():
+                return  # the form's document stands for it
         yield SearchDocument(
             key=self.owner(obj.pk),
             kind="document",
             title=obj.title,
             url=obj.url,
-            audience_keys=document_keys(obj),
-            # a form's version: what the form is for, as the library says it
-            summary=obj.form_item.description if obj.form_item else "",
-            body="\n".join(part for part in (file_text(obj), tags) if part),
+            audience_keys=keys,
+            body=version_text(obj),
             organisation=organisation_facet(obj.organisation),
             topics=topic_facets(obj.topics.all()),
             date=obj.created_at,
@@ -83,10 +101,6 @@ class DocumentIndexer(Indexer):
             audience_scope=obj.audience_scope,
             audience_source=audience_source(obj),
         )
-
-
-# The widest of the versions' scopes is the form's badge.
-SCOPE_WIDTH = [AudienceScope.SELECTED, AudienceScope.OFFICES, AudienceScope.NETWORK]
 
 
 def forms_of(document: Document) -> list[FormItem]:
@@ -115,14 +129,14 @@ class FormIndexer(Indexer):
     name = "form"
     model = FormItem
     kinds = {"form": (_("Form"), _("Forms"))}
-    # A version's new file, audience or form changes who may find the form.
+    # A version's new file, audience or form changes what the form stands for.
     related = {Document: forms_of}
 
     def queryset(self):
         # forms with at least one version, as the library lists them
         versions = Document.objects.filter(form_item=OuterRef("pk"))
         return FormItem.objects.filter(Exists(versions)).prefetch_related(
-            Prefetch("versions", queryset=Document.objects.prefetch_related("topics"))
+            Prefetch("versions", queryset=Document.objects.prefetch_related("topics", "tags"))
         )
 
     def documents(self, obj: FormItem):
@@ -132,14 +146,18 @@ class FormIndexer(Indexer):
         library = FormsLibraryPage.objects.live().first()
         if library is None:
             return  # no page lists forms: nowhere to send a reader
+        keys = document_keys(obj)
+        if not keys:
+            return
         entries = AudienceEntry.objects.filter(
             content_type=audience_content_type(Document),
             object_id__in=[version.pk for version in versions],
-        ).values_list("group_id", "user_id")
-        keys = frozenset(entry_key(group_id, user_id) for group_id, user_id in entries)
-        if not keys:
-            return
-        topics = {topic.slug: topic for version in versions for topic in version.topics.all()}
+        ).values_list("object_id", "group_id", "user_id")
+        version_keys: dict[int, set[str]] = {}
+        for object_id, group_id, user_id in entries:
+            version_keys.setdefault(object_id, set()).add(entry_key(group_id, user_id))
+        shown = [v for v in versions if folded(frozenset(version_keys.get(v.pk, ())), keys)]
+        topics = {topic.slug: topic for version in shown for topic in version.topics.all()}
         yield SearchDocument(
             key=self.owner(obj.pk),
             kind="form",
@@ -147,13 +165,36 @@ class FormIndexer(Indexer):
             url=library.get_url() or "",
             audience_keys=keys,
             summary=obj.description,
+            # the versions it stands for: their titles and what their files say
+            body="\n".join(
+                part for version in shown for part in (version.title, version_text(version))
+            ),
+            organisation=organisation_facet(obj.organisation),
             topics=topic_facets(sorted(topics.values(), key=lambda topic: topic.name)),
             date=obj.created_at,
-            audience_scope=max(
-                (version.audience_scope for version in versions), key=SCOPE_WIDTH.index
-            ),
-            # One version: its narrowed audience applies in the saving transaction, as
-            # for the version's own document. Several: the union has no single source,
-            # and the form is reindexed after the version's save commits.
-            audience_source=audience_source(versions[0]) if len(versions) == 1 else None,
+            audience_scope=obj.audience_scope,
+            # its own audience: a narrowed one applies in the saving transaction
+            audience_source=audience_source(obj),
         )
+
+
+def reindex_forms_now(sender, content_type_id, object_id, keys, **kwargs) -> None:
+    """A version's or a form's new audience changes which versions' text the form's
+    document may carry: rewrite it in the saving transaction, before anyone searches.
+
+    Connected to ``audience_stored`` in the app's ``ready()``.
+    """
+    from search.services import reindex_owner
+
+    if sender is FormItem:
+        form_ids = [object_id]
+    elif sender is Document:
+        form_ids = list(
+            Document.objects.filter(pk=object_id, form_item__isnull=False).values_list(
+                "form_item_id", flat=True
+            )
+        )
+    else:
+        return
+    for form_id in form_ids:
+        reindex_owner(FormIndexer.name, form_id)

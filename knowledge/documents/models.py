@@ -41,11 +41,13 @@ class DocumentLanguage(models.TextChoices):
     SOMALI = "so", _("Somali")
 
 
-class FormItem(models.Model):
+class FormItem(AudienceMixin, ClusterableModel):
     """One form or checklist, whatever the number of languages it comes in.
 
-    It has no audience of its own: a reader sees it when they may see at least one of its
-    language versions, and then only those versions.
+    Its title and description are shown only to its own audience; a version's audience
+    never widens it (docs/decisions/0023). The library shows a reader the forms they
+    may see, each with only the versions they may see. Its owning organisation's
+    members may attach versions to it (``permissions.may_edit_form_item``).
     """
 
     title = models.CharField(_("title"), max_length=255, unique=True)
@@ -54,6 +56,15 @@ class FormItem(models.Model):
         blank=True,
         max_length=1000,
         help_text=_("What the form is for and who fills it in."),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("owning organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its members may add language versions to the form."),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -64,6 +75,15 @@ class FormItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        from abhnetz.audiences.services import audience_store
+
+        # stored in the saving transaction, whichever view saved it (the snippet editor)
+        with transaction.atomic():
+            result = super().save(*args, **kwargs)
+            audience_store(self)
+        return result
 
 
 class Document(AudienceMixin, AbstractDocument, ClusterableModel):

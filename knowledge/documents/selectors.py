@@ -43,20 +43,28 @@ def mark_checked(user, documents: Iterable[Document]) -> None:
 
 
 def library_items(user, *, topic=None, language: str = "") -> QuerySet:
-    """Forms with at least one version ``user`` may see, each with only those versions.
+    """Forms ``user`` may see (their own audience), each with only the versions ``user``
+    may see.
 
-    Filtering by topic or language keeps a form when one of its visible versions has that
-    topic or language; the form then shows all its visible versions. The queries do not
-    grow with the number of forms or versions: one for the page of forms, one for their
-    visible versions, one for the versions' topics.
+    A form's title and description follow the form's audience alone: adding a version
+    for a wider audience never shows them to more people (docs/decisions/0023). A form
+    is listed once it has a version; filtering by topic or language keeps a form when
+    one of its visible versions has that topic or language. The queries do not grow with
+    the number of forms or versions: one for the page of forms, one for their visible
+    versions, one for the versions' topics.
     """
     versions = documents_for(user)
-    matching = versions
-    if topic is not None:
-        matching = matching.filter(topics=topic)
-    if language:
-        matching = matching.filter(language=language)
-    items = FormItem.objects.filter(Exists(matching.filter(form_item=OuterRef("pk"))))
+    items = visible_to(user, FormItem.objects.all())
+    if topic is not None or language:
+        matching = versions
+        if topic is not None:
+            matching = matching.filter(topics=topic)
+        if language:
+            matching = matching.filter(language=language)
+        items = items.filter(Exists(matching.filter(form_item=OuterRef("pk"))))
+    else:
+        # listed once it has a version, visible or not (that one exists tells nothing)
+        items = items.filter(versions__isnull=False).distinct()
     # German first (the offices' working language), then by language code
     german_first = Case(When(language=DocumentLanguage.GERMAN, then=0), default=1)
     shown = versions.order_by(german_first, "language", "title").prefetch_related("topics")

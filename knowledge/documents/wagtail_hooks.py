@@ -4,13 +4,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
-from abhnetz.audiences.rules import can_view, visible_to
+from abhnetz.audiences.admin_gate import narrow_documents
+from abhnetz.audiences.panels import audience_panel
+from abhnetz.audiences.rules import can_view
 
+from .forms import FormItemAdminForm
 from .models import FormItem
 
 
@@ -26,8 +29,10 @@ def serve_only_to_the_audience(document, request):
 
 @hooks.register("construct_document_chooser_queryset")
 def choose_only_visible_documents(documents, request):
-    """Editors link only documents they may read themselves (a guide's download block)."""
-    return visible_to(request.user, documents)
+    """Editors link only documents they may read themselves (a guide's download block).
+
+    A ``pk__in`` subquery: the chooser's search backend cannot filter by EXISTS."""
+    return narrow_documents(request.user, documents)
 
 
 class FormItemViewSet(SnippetViewSet):
@@ -39,7 +44,16 @@ class FormItemViewSet(SnippetViewSet):
     list_display = ["title", "created_at"]
     search_fields = ["title", "description"]
     ordering = ["title"]
-    panels = [FieldPanel("title"), FieldPanel("description")]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("organisation"),
+            # who sees the title and description; each version has its own (decisions/0023)
+            audience_panel(),
+        ],
+        base_form_class=FormItemAdminForm,
+    )
 
 
 register_snippet(FormItemViewSet)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,6 +12,15 @@ from django.utils.safestring import SafeString
 # The facets of the results page, in the order they are shown.
 FACETS = ("kind", "topic", "organisation", "working_group", "year")
 SORTS = ("relevance", "date")
+# a year as a facet value: ASCII digits only (str.isdigit also admits "²" and "١٢٣"),
+# and short enough for a database integer
+YEAR_VALUE = re.compile(r"[0-9]{1,4}")
+
+
+def facet_years(values) -> list[int]:
+    """The valid years among chosen year values; invalid ones are left out, so a list
+    of only invalid years matches nothing (not everything)."""
+    return sorted({int(v) for v in values if YEAR_VALUE.fullmatch(str(v))})
 
 
 class SearchUnavailable(Exception):

@@ -30,6 +30,7 @@ from .base import (
     SearchBackend,
     SearchQuery,
     SearchResults,
+    facet_years,
     sort_facet_counts,
 )
 
@@ -508,8 +509,7 @@ def _filter(queryset, filters):
                 Exists(SearchEntryTopic.objects.filter(entry=OuterRef("pk"), value__in=values))
             )
         elif facet == "year":
-            years = [int(v) for v in values if v.isdigit()]
-            queryset = queryset.filter(year__in=years)
+            queryset = queryset.filter(year__in=facet_years(values))
         else:
             queryset = queryset.filter(Q(**{f"{facet}__in": values}))
     return queryset

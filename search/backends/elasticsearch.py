@@ -70,6 +70,7 @@ from .base import (
     SearchQuery,
     SearchResults,
     SearchUnavailable,
+    facet_years,
     sort_facet_counts,
 )
 
@@ -330,9 +331,7 @@ def _facet_filters(filters: dict) -> dict[str, Q]:
         chosen = filters.get(facet) or ()
         if facet == "year":
             # an invalid year matches nothing (not everything)
-            values = sorted(
-                {int(v) for v in chosen if str(v).isdigit()} or ({-1} if chosen else ())
-            )
+            values = facet_years(chosen) or ([-1] if chosen else [])
         else:
             values = sorted({str(v) for v in chosen})
         if values:

@@ -4,14 +4,13 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from abhnetz.accounts.mfa import mfa_gate
 from abhnetz.audiences.preview import preview_context
 from abhnetz.audiences.rules import access_or_404
-from abhnetz.core.feeds import feed_reader, personal_feed_url
+from abhnetz.core.feeds import SanitizedHtmlAtom1Feed, feed_reader, personal_feed_url
 from abhnetz.core.pagination import paginate
 
 from . import services
@@ -114,7 +113,8 @@ def feed_url(request) -> str:
 class AnnouncementFeed(Feed):
     """Atom feed of network-wide announcements the token's owner may read."""
 
-    feed_type = Atom1Feed
+    # the body is Markdown rendered to HTML; the title is plain text
+    feed_type = SanitizedHtmlAtom1Feed
     title = gettext_lazy("ABH-Netz: announcements")
     subtitle = gettext_lazy("Announcements for the whole network")
 

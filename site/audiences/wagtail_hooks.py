@@ -1,24 +1,90 @@
 """The audience rule in Wagtail's admin: editors find only pages they may read.
 
 Superusers administer everything and are not narrowed; everyone else (office staff
-writing guides, coordinators, moderators) sees in the explorer, the page chooser and
-the admin search only pages whose audience admits them.
+writing guides, coordinators, moderators) sees in the explorer, the page chooser, the
+admin API, the reports, the dashboard and the admin search only pages whose audience
+admits them (docs/decisions/0017). Three parts share the work:
+
+- here, Wagtail's hooks: the explorer and chooser querysets, the admin API endpoints,
+  the page viewset, the dashboard panels and the "edit" links (admin URL finders);
+- admin_views.py/admin_urls.py: the lists Wagtail offers no hook for;
+- admin_gate.py: every admin address naming one page or document answers 404.
 """
 
 from wagtail import hooks
+from wagtail.models import Page
 
-from .rules import visible_pages
+from .admin_gate import narrow_pages
+from .admin_views import (
+    NARROWED_PANELS,
+    AudienceDocumentsAdminAPIViewSet,
+    AudiencePagesAdminAPIViewSet,
+    AudiencePageViewSet,
+)
 
-
-def _narrowed(pages, user):
-    return pages if user.is_superuser else visible_pages(user, pages)
+# After Wagtail's own registrations (its apps come after ours in INSTALLED_APPS).
+LATER = 100
 
 
 @hooks.register("construct_explorer_page_queryset")
 def narrow_explorer(parent_page, pages, request):
-    return _narrowed(pages, request.user)
+    return narrow_pages(request.user, pages)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def narrow_page_chooser(pages, request):
-    return _narrowed(pages, request.user)
+    # narrow_pages' pk__in subquery, not EXISTS: the chooser's search runs on this queryset
+    return narrow_pages(request.user, pages)
+
+
+@hooks.register("construct_admin_api", order=LATER)
+def narrow_admin_api(router):
+    """The explorer menu, ``?child_of=``, ``?search=`` and detail by id."""
+    router.register_endpoint("pages", AudiencePagesAdminAPIViewSet)
+    router.register_endpoint("documents", AudienceDocumentsAdminAPIViewSet)
+
+
+@hooks.register("register_admin_viewset", order=LATER)
+def narrow_page_viewset():
+    """Pages of one type (/admin/pages/usage/…) and the parents offered for a new page."""
+    return AudiencePageViewSet()
+
+
+@hooks.register("construct_homepage_panels", order=LATER)
+def narrow_dashboard_panels(request, panels):
+    for index, panel in enumerate(panels):
+        narrowed = NARROWED_PANELS.get(type(panel))
+        if narrowed is not None:
+            panels[index] = narrowed()
+
+
+class _AudiencePageURLFinder:
+    """No "edit" link, hence "(private page)" instead of the title, outside the audience.
+
+    Usage listings of pages, documents and snippets show a referencing page's title
+    only when the editor has an edit URL for it.
+    """
+
+    def __init__(self, user=None):
+        from wagtail.admin.wagtail_hooks import PageAdminURLFinder
+
+        self.user = user
+        self.finder = PageAdminURLFinder(user)
+
+    def get_edit_url(self, instance):
+        url = self.finder.get_edit_url(instance)
+        # asked only for pages Wagtail would link, and never for superusers
+        if url is None or self.user is None or self.user.is_superuser:
+            return url
+        readable = narrow_pages(self.user, Page.objects.filter(pk=instance.pk))
+        return url if readable.exists() else None
+
+
+@hooks.register("register_admin_urls")
+def register_audience_url_finders():
+    # Wagtail registers its finders when its wagtail_hooks are imported, after ours
+    # (INSTALLED_APPS order); the admin URLs are built after all of them, so ours win.
+    from wagtail.admin.admin_url_finder import register_admin_url_finder
+
+    register_admin_url_finder(Page, _AudiencePageURLFinder)
+    return []

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "abhnetz.accounts.middleware.AdminRequiresMFAMiddleware",
+    # Admin addresses naming a page or document outside the audience answer 404.
+    "abhnetz.audiences.admin_gate.AdminAudienceGateMiddleware",
     "abhnetz.core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

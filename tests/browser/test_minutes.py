@@ -70,7 +70,7 @@ def test_office_member_reads_minutes_and_marks_their_item_done(page, demo):
     assert_accessible(page)
 
     # filtered to overdue items only, the list still passes axe
-    page.goto("/wissen/aufgaben/?overdue=on")
+    page.goto("/wissen/aufgaben/?ueberfaellig=on")
     assert page.get_by_test_id("overdue").count() >= 1
     assert_accessible(page)
 
@@ -83,19 +83,19 @@ def test_office_member_searches_the_decisions_register(page, demo):
 
     # when they give a period that ends before it starts, the error stands at the field
     page.locator("#id_q").fill("Anforderungsliste")
-    page.locator("#id_date_from").fill("2026-05-01")
-    page.locator("#id_date_to").fill("2026-04-01")
-    page.locator("#id_date_to").focus()
+    page.locator("#id_von").fill("2026-05-01")
+    page.locator("#id_bis").fill("2026-04-01")
+    page.locator("#id_bis").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("#id_date_to-error").is_visible()
+    assert page.locator("#id_bis-error").is_visible()
     assert page.locator("#id_q").input_value() == "Anforderungsliste"
     assert_accessible(page)
 
     # when they search by the topic and text only
-    page.locator("#id_date_from").fill("")
-    page.locator("#id_date_to").fill("")
-    page.locator("#id_topic").select_option(label="E-Akte / Digitalisierung")
+    page.locator("#id_von").fill("")
+    page.locator("#id_bis").fill("")
+    page.locator("#id_thema").select_option(label="E-Akte / Digitalisierung")
     page.locator("#id_q").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -102,7 +102,7 @@ def test_two_offices_each_find_only_their_own_internal_guide(page, offices):
         assert other not in titles, email
         # the counts come from the same audience-filtered search as the hits (one page)
         kinds = facet_counts(page, "kind")
-        assert kinds["guide"] >= 1
+        assert kinds["leitfaden"] >= 1
         assert sum(kinds.values()) == heading_count(page) == len(titles), (email, kinds)
         # and the other office's guide shows in no facet either
         facets = page.get_by_test_id("search-facets").inner_text()
@@ -121,10 +121,10 @@ def test_results_page_passes_axe_with_hits_filters_and_none(page, demo):
     total = heading_count(page)
 
     # with a filter chosen: only guides, the checkbox ticked, a way to remove the filter
-    page.goto(f"/suche/?q={WORD}&art=guide")
+    page.goto(f"/suche/?q={WORD}&art=leitfaden")
     assert ROSTER in hit_titles(page)
     assert heading_count(page) < total
-    assert page.locator("input[type=checkbox][name=art][value=guide]").is_checked()
+    assert page.locator("input[type=checkbox][name=art][value=leitfaden]").is_checked()
     assert page.get_by_test_id("search-remove-filters").is_visible()
     assert_accessible(page)
 
@@ -182,21 +182,21 @@ def test_search_by_keyboard_alone(page, demo):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(f"/suche/?q={WORD}")
-    total, guides = heading_count(page), facet_counts(page, "kind")["guide"]
+    total, guides = heading_count(page), facet_counts(page, "kind")["leitfaden"]
     assert total > guides
 
     # Space ticks the "guide" box of the kind facet, Tab reaches "Apply filters", Enter
-    checkbox = tab_to(page, lambda f: focused_value(page) == ("art", "guide"), limit=80)
+    checkbox = tab_to(page, lambda f: focused_value(page) == ("art", "leitfaden"), limit=80)
     assert checkbox["tag"] == "input"
     page.keyboard.press("Space")
-    assert page.locator("input[type=checkbox][name=art][value=guide]").is_checked()
+    assert page.locator("input[type=checkbox][name=art][value=leitfaden]").is_checked()
     tab_to(page, lambda f: f["tag"] == "button" and "kern-btn--secondary" in f["className"])
     assert page.evaluate("() => !!document.activeElement.closest('[data-testid=search-facets]')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
     # the results narrow to the guide
-    assert "art=guide" in page.url
+    assert "art=leitfaden" in page.url
     assert ROSTER in hit_titles(page)
     assert heading_count(page) == len(hit_titles(page)) == guides
 

@@ -293,16 +293,16 @@ CASES = [
     Case(
         "Application residence permit",
         PARTNER,
-        "Application for a residence permit",
-        "the English version of a form",
-        kind="document",
+        "Antrag auf Erteilung eines Aufenthaltstitels",
+        "the English version of a form, found through its form (one hit per form)",
+        kind="form",
     ),
     Case(
         "Biometrisches Foto",
         PARTNER,
         "Checkliste ServicePoint",
-        "words only inside the PDF of the German version",
-        kind="document",
+        "words only inside the PDF of the German version, which its form stands for",
+        kind="form",
     ),
     Case(
         "Antrag Aufenthaltstitel",

@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.utils.translation import gettext, ngettext
 
+from abhnetz.audiences.display import describe
 from abhnetz.audiences.models import AudienceScope
 from abhnetz.audiences.rules import NETWORK_ROLES, role_group_ids
 from search.documents import FacetValue
@@ -117,9 +118,16 @@ def test_hits_show_kind_title_organisation_date_and_audience(library, client_for
     assert "Ausländerbehörde Adorf" in hit
     assert '<time datetime="2026-04-18">18.04.2026</time>' in hit
     assert text("Visible to:") in hit
-    assert escape(str(AudienceScope.NETWORK.label)) in hit
+    # in the listing's words (one badge everywhere, abhnetz.audiences.display)
+    network_words = describe(
+        scope=AudienceScope.NETWORK, organisations=(), working_groups=(), advisory_board=False
+    )
+    assert escape(network_words) in hit
     # the minutes for the offices only carry that badge, as a warning
-    assert escape(str(AudienceScope.OFFICES.label)) in html
+    offices_words = describe(
+        scope=AudienceScope.OFFICES, organisations=(), working_groups=(), advisory_board=False
+    )
+    assert escape(offices_words) in html
     assert "kern-badge--warning" in html
 
 
@@ -139,12 +147,15 @@ def test_titles_and_snippets_are_escaped(network, client_for):
 
 def test_filters_narrow_and_facets_show_counts(library, client_for):
     client = client_for(library.office_staff)
-    html = get(client, "/suche/", q="Fiktionsbescheinigung", art="guide")
+    html = get(client, "/suche/", q="Fiktionsbescheinigung", art="leitfaden")
     assert sorted(hits_of(html)) == ["Leitfaden Blaue Karte", "Leitfaden Fiktionsbescheinigung"]
     facets = form_of(html, "search-facets")
-    # the kind facet counts without its own filter: both kinds stay choosable
-    assert facet(facets, "art", "guide").groups() == (" checked", "2")
-    assert facet(facets, "art", "minutes").groups() == (None, "1")
+    # the kind facet counts without its own filter: both kinds stay choosable, by
+    # their German words
+    assert facet(facets, "art", "leitfaden").groups() == (" checked", "2")
+    assert facet(facets, "art", "protokoll").groups() == (None, "1")
+    # an address from before the German words still filters the same
+    assert hits_of(get(client, "/suche/", q="Fiktionsbescheinigung", art="guide")) == hits_of(html)
     # the organisation facet counts the two guides
     a, b = library.office_a.slug, library.office_b.slug
     assert facet(facets, "organisation", a, "Ausländerbehörde Adorf")[2] == "1"
@@ -345,7 +356,7 @@ def test_office_b_never_sees_office_a_internal_guide(internal, client_for):
     assert "intern-adorf" not in html
     assert "Interna" not in html
     assert 'value="2019"' not in html
-    assert facet(html, "art", "guide")[2] == "2"
+    assert facet(html, "art", "leitfaden")[2] == "2"
     # … not by its own words, not as a spelling suggestion …
     html = get(client, "/suche/", q="Vertretungsregel")
     assert count_heading(0, "Vertretungsregel") in html

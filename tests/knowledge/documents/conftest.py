@@ -104,7 +104,14 @@ def make_document(db):
 
 @pytest.fixture
 def make_form(db):
-    def make(title="Antrag auf Erteilung eines Aufenthaltstitels", **fields) -> FormItem:
-        return FormItem.objects.create(title=title, **fields)
+    def make(
+        title="Antrag auf Erteilung eines Aufenthaltstitels", *, audience=None, **fields
+    ) -> FormItem:
+        """A form for ``audience`` (the whole network unless given), saved as the
+        snippet editor saves it."""
+        item = FormItem(title=title, **fields)
+        audience_assign(item, audience or Audience.network())
+        item.save()
+        return item
 
     return make

@@ -147,3 +147,39 @@ def test_office_staff_upload_and_choose_only_what_they_may_read(network, client_
     assert upload.status_code == 200
     assert shared.title in chooser
     assert "Intern Bestadt" not in chooser
+
+
+def test_a_form_made_in_the_admin_stores_its_own_audience(network, admin_client):
+    from knowledge.documents.models import FormItem
+
+    # when the administrator creates office A's internal form in the snippet editor
+    response = admin_client.post(
+        "/admin/snippets/documents/formitem/add/",
+        {
+            "title": "Dienstplanvorlage",
+            "description": "Intern.",
+            "organisation": network.office_a.pk,
+            "audience_scope": AudienceScope.SELECTED,
+            "audience_organisations": [network.office_a.pk],
+        },
+    )
+
+    # then it is saved with its owner, and its title is for office A only
+    assert response.status_code == 302, response.content.decode()[:2000]
+    form = FormItem.objects.get()
+    assert form.organisation == network.office_a
+    assert can_view(network.office_staff, form)
+    assert not can_view(network.partner, form)
+
+
+def test_a_form_for_selected_readers_needs_someone_selected(admin_client):
+    from knowledge.documents.models import FormItem
+
+    response = admin_client.post(
+        "/admin/snippets/documents/formitem/add/",
+        {"title": "Dienstplanvorlage", "audience_scope": AudienceScope.SELECTED},
+    )
+
+    assert response.status_code == 200
+    assert not FormItem.objects.exists()
+    assert "audience_organisations" in response.context["form"].errors

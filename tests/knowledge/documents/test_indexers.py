@@ -1,5 +1,6 @@
 """Documents and forms as search documents: the words in the file, behind the audience;
-a form behind the audiences of its language versions, as the forms library shows it."""
+a form behind its own audience, standing for the versions every one of its readers may
+read (docs/decisions/0023)."""
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -10,6 +11,7 @@ from abhnetz.audiences.models import Audience, AudienceScope
 from abhnetz.audiences.rules import audience_source, document_keys, search_reader_keys
 from knowledge.documents.indexers import DocumentIndexer, FormIndexer, forms_of
 from knowledge.documents.models import Document, FormsLibraryPage
+from knowledge.documents.pdf import minimal_pdf
 from search.documents import FacetValue
 from search.registry import get_indexer
 from tests.factories import TopicFactory
@@ -29,9 +31,12 @@ def test_the_document_and_form_indexers_are_registered():
 
 
 def test_a_document_is_found_by_the_words_in_its_file(network, make_document, make_form):
-    # given the English version of a form, an ODT file of office A on a topic
+    # given the network-wide English version of office A's internal form, an ODT file
     topic = TopicFactory(name="Einbürgerung", slug="einbuergerung")
-    form = make_form(description="Für die Verpflichtung nach § 68 AufenthG.")
+    form = make_form(
+        description="Für die Verpflichtung nach § 68 AufenthG.",
+        audience=Audience.selected(organisations=[network.office_a]),
+    )
     doc = make_document(
         "Declaration of commitment",
         language="en",
@@ -50,10 +55,11 @@ def test_a_document_is_found_by_the_words_in_its_file(network, make_document, ma
     assert document.kind == "document"
     assert document.title == "Declaration of commitment"
     assert document.url == doc.url
-    # the words inside the file and its tags; the form's description as its summary
+    # the words inside the file and its tags; never the (internal) form's description
     assert "Verpflichtungserklärung: Angaben zur Person" in document.body
     assert "Bürgschaft" in document.body
-    assert document.summary == "Für die Verpflichtung nach § 68 AufenthG."
+    assert document.summary == ""
+    assert "68 AufenthG" not in document.body
     assert document.language == "en"
     assert document.date == doc.created_at
     assert document.organisation == FacetValue(network.office_a.slug, network.office_a.name)
@@ -119,14 +125,16 @@ def test_an_uploaded_docx_is_found_by_a_word_inside_it_only_by_its_audience(
     assert [hit.title for hit in results.hits] == (["Merkblatt"] if found else [])
 
 
-def test_a_form_is_visible_to_the_readers_of_any_of_its_versions(network, make_document, make_form):
-    # given a form with a German version for office A and an English one for office B
-    form = make_form(description="Wer bürgt, füllt sie aus.")
+def test_a_form_is_found_by_its_own_audience_with_the_versions_it_stands_for(
+    network, make_document, make_form
+):
+    # given an offices-only form with a network version and a version for office B only
+    form = make_form(description="Wer bürgt, füllt sie aus.", audience=Audience.offices())
     german = make_document(
         "Verpflichtungserklärung",
         form_item=form,
         topics=[TopicFactory(name="Aufenthalt", slug="aufenthalt")],
-        audience=Audience.selected(organisations=[network.office_a]),
+        content=minimal_pdf("Angaben zur bürgenden Person"),
     )
     english = make_document(
         "Declaration of commitment",
@@ -138,46 +146,37 @@ def test_a_form_is_visible_to_the_readers_of_any_of_its_versions(network, make_d
 
     document = only(FormIndexer(), FormIndexer().load(form.pk))
 
-    # then it is the form, in the forms library, with what the library shows every reader
+    # then it is the form, in the forms library, behind the form's own audience
     assert document.key == f"form:{form.pk}"
     assert document.kind == "form"
     assert document.title == form.title
     assert document.summary == "Wer bürgt, füllt sie aus."
     assert document.url == FormsLibraryPage.objects.get().url
-    # not the versions' titles: each reader sees only the versions they may see
-    assert "Declaration" not in document.body
-    assert document.topics == (
-        FacetValue("aufenthalt", "Aufenthalt"),
-        FacetValue("einbuergerung", "Einbürgerung"),
-    )
-    # readers of either version find it, nobody else
-    assert document.audience_keys == document_keys(german) | document_keys(english)
-    assert document.audience_keys & search_reader_keys(network.office_staff)
-    assert document.audience_keys & search_reader_keys(network.office_staff_b)
-    assert not document.audience_keys & search_reader_keys(network.partner)
-    assert document.audience_scope == AudienceScope.SELECTED
-    # two audiences have no single source: the form is reindexed after a version's save
-    assert document.audience_source is None
-
-
-def test_a_form_with_one_version_follows_that_versions_audience(network, make_document, make_form):
-    form = make_form()
-    version = make_document("Antrag", form_item=form, audience=Audience.offices())
-
-    document = only(FormIndexer(), form)
-
-    assert document.audience_keys == document_keys(version)
-    assert document.audience_source == audience_source(version)
+    assert document.audience_keys == document_keys(form)
+    assert document.audience_source == audience_source(form)
     assert document.audience_scope == AudienceScope.OFFICES
     assert not document.audience_keys & search_reader_keys(network.partner)
+    # it stands for the German version, which every reader of the form may read ...
+    assert "Angaben zur bürgenden Person" in document.body
+    assert document.topics == (FacetValue("aufenthalt", "Aufenthalt"),)
+    assert list(DocumentIndexer().documents(german)) == []
+    # ... not for the narrower English one, which is found on its own
+    assert "Declaration" not in document.body
+    assert only(DocumentIndexer(), english).audience_keys == document_keys(english)
 
 
-def test_the_widest_version_gives_the_forms_badge(make_document, make_form, network):
-    form = make_form()
-    make_document("Antrag", form_item=form, audience=Audience.offices())
-    make_document("Application", language="en", form_item=form, audience=Audience.network())
+def test_a_wider_version_never_widens_its_form(network, make_document, make_form):
+    # given office A's internal form
+    form = make_form(audience=Audience.selected(organisations=[network.office_a]))
 
-    assert only(FormIndexer(), form).audience_scope == AudienceScope.NETWORK
+    # when a version for the whole network is added
+    make_document("Antrag", form_item=form, audience=Audience.network())
+
+    # then partners still do not find the form (its title, its description)
+    document = only(FormIndexer(), form)
+    assert document.audience_scope == AudienceScope.SELECTED
+    assert not document.audience_keys & search_reader_keys(network.partner)
+    assert document.audience_keys & search_reader_keys(network.office_staff)
 
 
 def test_a_form_without_versions_is_not_findable(make_form):

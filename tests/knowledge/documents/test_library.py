@@ -41,7 +41,8 @@ def test_hidden_versions_and_wholly_hidden_forms_are_left_out(
     mixed = make_form("Checkliste ServicePoint")
     make_document("Checkliste", language="de", form_item=mixed)
     make_document("Kontrol listesi", language="tr", form_item=mixed, audience=office_a)
-    make_document("Dienstplan", form_item=make_form("Dienstplanvorlage"), audience=office_a)
+    internal = make_form("Dienstplanvorlage", audience=office_a)
+    make_document("Dienstplan", form_item=internal, audience=office_a)
     # when office B opens the library
     html = client_for(network.office_staff_b).get(URL).content.decode()
     # then it sees the checklist with its German version only, and not the office-A form

@@ -57,7 +57,9 @@ def test_internal_minutes_stay_inside_the_organisation(network, client_for, inte
     assert (SECRET_ITEM in html) == insider
     stranger = action_item_of(internal_minutes, "Dritte Aufgabe").owner_person
     assert (f'<option value="{stranger.pk}"' in html) == insider
-    html = client.get(f"/wissen/aufgaben/?owner={network.office_staff_b.pk}").content.decode()
+    html = client.get(
+        f"/wissen/aufgaben/?verantwortlich={network.office_staff_b.pk}"
+    ).content.decode()
     assert (SECRET_ITEM in html) == insider
 
 

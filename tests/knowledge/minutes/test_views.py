@@ -163,12 +163,12 @@ def test_open_action_items_filters(network, client_for, publish_minutes):
         return {t for t in titles if t in html}
 
     assert listed("") == {"Überfällig A", "Später B", "Vermittlung klären", "Digital A"}
-    assert listed(f"owner={network.office_staff.pk}") == {"Überfällig A", "Digital A"}
+    assert listed(f"verantwortlich={network.office_staff.pk}") == {"Überfällig A", "Digital A"}
     assert listed(f"organisation={network.jobcenter.slug}") == {"Vermittlung klären"}
     # the organisation of a person owner counts too
     assert listed(f"organisation={network.office_b.slug}") == {"Später B"}
-    assert listed(f"working_group={network.digital_group.slug}") == {"Digital A"}
-    assert listed("overdue=on") == {"Überfällig A"}
+    assert listed(f"arbeitsgruppe={network.digital_group.slug}") == {"Digital A"}
+    assert listed("ueberfaellig=on") == {"Überfällig A"}
 
 
 def test_only_mine_works_for_someone_who_owns_nothing(network, client_for, publish_minutes):
@@ -176,7 +176,9 @@ def test_only_mine_works_for_someone_who_owns_nothing(network, client_for, publi
         owner=network.coordinator,
         action_items=[{"title": "Bericht schreiben", "owner_person": network.office_staff}],
     )
-    response = client_for(network.partner).get(f"/wissen/aufgaben/?owner={network.partner.pk}")
+    response = client_for(network.partner).get(
+        f"/wissen/aufgaben/?verantwortlich={network.partner.pk}"
+    )
     html = response.content.decode()
     assert 'id="id_owner-error"' not in html
     assert "Bericht schreiben" not in html
@@ -212,7 +214,7 @@ def test_open_action_items_query_count_does_not_grow(network, client_for, querie
     # session, user, reader keys, count, items, completions (one query for all), owners,
     # organisations and working groups for the filter, site, footer: none per item
     queries.assert_constant(
-        lambda: client.get("/wissen/aufgaben/?overdue=on"),
+        lambda: client.get("/wissen/aufgaben/?ueberfaellig=on"),
         lambda: add_items(page, action_items=5, owner=network.office_staff),
     )
     queries.assert_constant(
@@ -323,15 +325,15 @@ def test_register_searches_by_topic_date_and_text(network, client_for, publish_m
         return {t for t in texts if t in html}
 
     assert len(listed("")) == 3
-    assert listed("topic=servicepoint") == {"Kennzahlen monatlich."}
+    assert listed("thema=servicepoint") == {"Kennzahlen monatlich."}
     # a topic of the minutes counts for each of its decisions
-    assert listed("topic=e-akte") == {"Anforderungsliste erstellen.", "Hospitation planen."}
-    assert listed("date_from=2026-04-01") == {"Anforderungsliste erstellen.", "Hospitation planen."}
-    assert listed("date_from=01.03.2026&date_to=31.03.2026") == {"Kennzahlen monatlich."}
+    assert listed("thema=e-akte") == {"Anforderungsliste erstellen.", "Hospitation planen."}
+    assert listed("von=2026-04-01") == {"Anforderungsliste erstellen.", "Hospitation planen."}
+    assert listed("von=01.03.2026&bis=31.03.2026") == {"Kennzahlen monatlich."}
     assert listed("q=hospitation") == {"Hospitation planen."}
 
     # each links to its minutes' anchor
-    html = client.get("/wissen/beschluesse/?topic=servicepoint").content.decode()
+    html = client.get("/wissen/beschluesse/?thema=servicepoint").content.decode()
     assert f'href="{march.url}#beschluss-1"' in html
     assert "Decision 1: Protokoll März" in html
 
@@ -339,15 +341,15 @@ def test_register_searches_by_topic_date_and_text(network, client_for, publish_m
 def test_register_shows_errors_next_to_fields_and_keeps_input(network, client_for):
     html = (
         client_for(network.office_staff)
-        .get("/wissen/beschluesse/?q=Kennzahlen&date_from=2026-05-01&date_to=2026-04-01")
+        .get("/wissen/beschluesse/?q=Kennzahlen&von=2026-05-01&bis=2026-04-01")
         .content.decode()
     )
-    assert 'id="id_date_to-error"' in html
+    assert 'id="id_bis-error"' in html
     assert 'value="Kennzahlen"' in html
     assert 'value="2026-05-01"' in html
 
-    html = client_for(network.office_staff).get("/wissen/beschluesse/?date_from=gestern").content
-    assert 'id="id_date_from-error"' in html.decode()
+    html = client_for(network.office_staff).get("/wissen/beschluesse/?von=gestern").content
+    assert 'id="id_von-error"' in html.decode()
 
 
 def test_register_paginates(network, client_for, publish_minutes, settings):
@@ -369,6 +371,6 @@ def test_register_query_count_does_not_grow(network, client_for, queries, publis
     other = publish_minutes("Zweites Protokoll", owner=network.coordinator, decisions=["Zwei."])
     client = client_for(network.office_staff)
     queries.assert_constant(
-        lambda: client.get(f"/wissen/beschluesse/?topic={topic.slug}&date_from=2026-01-01"),
+        lambda: client.get(f"/wissen/beschluesse/?thema={topic.slug}&von=2026-01-01"),
         lambda: (add_items(page, decisions=3, topic=topic), add_items(other, decisions=3)),
     )
