@@ -36,6 +36,16 @@ def sharing_by_office() -> dict[int, str]:
     return {pk: stored.get(pk, Sharing.ANONYMOUS) for pk in offices().values_list("pk", flat=True)}
 
 
+def visible_offices(user) -> set[int]:
+    """The offices ``user`` sees by name; worked out once per request (cached on the user)."""
+    cached = getattr(user, "_figures_named_offices", None)
+    if cached is None:
+        cached = named_offices(user, sharing_by_office())
+        if getattr(user, "pk", None):
+            user._figures_named_offices = cached
+    return cached
+
+
 @dataclass
 class OfficeRow:
     organisation_id: int
@@ -78,7 +88,7 @@ def comparison(user, definition: FigureDefinition, months: list[datetime.date]) 
     Two queries however many offices and months: the submitted values, the sharing
     choices (the reader's roles are cached on the user).
     """
-    visible = named_offices(user, sharing_by_office())
+    visible = visible_offices(user)
     overseer = may_oversee_figures(user)
     index = {month: i for i, month in enumerate(months)}
     values = FigureValue.objects.filter(
@@ -125,7 +135,7 @@ def concerns_per_office(user, months: list[datetime.date], network_label: str) -
     concerns = list(
         FigureDefinition.objects.filter(check_as=FigureCheck.CONCERN).order_by("sort_order", "pk")
     )
-    visible = named_offices(user, sharing_by_office())
+    visible = visible_offices(user)
     sums = (
         FigureValue.objects.filter(
             definition__in=concerns,
@@ -169,7 +179,7 @@ def concerns_per_office(user, months: list[datetime.date], network_label: str) -
 
 def export_rows(user, months: list[datetime.date], definitions: list[FigureDefinition]):
     """(office name, month, {key: value}) for the submitted months of named offices."""
-    visible = named_offices(user, sharing_by_office())
+    visible = visible_offices(user)
     values = FigureValue.objects.filter(
         figure_month__organisation_id__in=visible,
         figure_month__month__in=months,

@@ -1,6 +1,5 @@
 """People as search documents: exactly who the directory lists, with what it lists."""
 
-
 from abhnetz.accounts.data_services import profile_update, user_delete
 from abhnetz.accounts.indexers import PersonIndexer
 from abhnetz.audiences.rules import MEMBER_KEY
