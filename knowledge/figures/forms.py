@@ -202,19 +202,20 @@ def parse_import(text: str, *, organisation):
             errors.append((number, MONTH_COLUMN, _("This month appears twice in the file.")))
             continue
         valid = list(FigureDefinition.objects.valid_in(month).select_related("group"))
-        values, bad = {}, False
+        values, unreadable = {}, set()
         for definition in valid:
             try:
                 values[definition.key] = parse_number(cells.get(definition.key))
             except NumberError as error:
                 errors.append((number, definition.key, str(error)))
-                bad = True
-        if bad:
-            continue
+                unreadable.add(definition.key)
+        # the cross-checks run on what could be read, so every error is listed at once
         checks = validate_month(
             definitions=valid, values=values, month=month, today=today(), submit=True
         )
         for key, messages in checks.items():
+            if key in unreadable:
+                continue
             column = MONTH_COLUMN if key == "month" else key
             errors.extend((number, column, message) for message in messages)
         months[month] = values

@@ -9,7 +9,13 @@ from django.urls import reverse
 
 from knowledge.figures.models import Sharing
 from knowledge.figures.permissions import may_see_named
-from tests.knowledge.figures.conftest import last_month, office_c, share, submit_month  # noqa: F401
+from tests.knowledge.figures import conftest as figure_fixtures
+
+# the key-figure fixtures, shared with tests/knowledge/figures
+last_month = figure_fixtures.last_month
+office_c = figure_fixtures.office_c
+share = figure_fixtures.share
+submit_month = figure_fixtures.submit_month
 
 # who sees office A by name, per choice (office A's own staff and the coordination always)
 OWN = {"office_staff", "moderator", "coordinator"}

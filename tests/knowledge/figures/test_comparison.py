@@ -39,7 +39,8 @@ def test_the_page_shows_table_and_charts_in_german(
     assert dateformat.format(last_month, "F Y") in page
     assert page.count('role="img"') == 2
     assert 'aria-labelledby="trend-title trend-desc"' in page
-    assert "<title id=" in page and "<desc id=" in page
+    assert "<title id=" in page
+    assert "<desc id=" in page
     assert 'data-testid="figures-trend-table"' in page
     assert 'data-testid="figures-concern-table"' in page
     assert " style=" not in page.split("<main", 1)[-1]  # strict CSP: no inline styles
