@@ -9,5 +9,6 @@ urlpatterns = [
     path("kennzahlen/import/", views.import_months, name="import"),
     path("kennzahlen/freigabe/", views.sharing, name="sharing"),
     path("kennzahlen/export.csv", views.export_csv, name="export_csv"),
+    path("kennzahlen/export.ods", views.export_ods, name="export_ods"),
     path("kennzahlen/fehlend/", views.missing, name="missing"),
 ]

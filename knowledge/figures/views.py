@@ -16,6 +16,7 @@ from .forms import ComparisonFilterForm, FigureMonthForm, ImportForm, SharingFor
 from .forms import today as local_today
 from .models import FigureCheck, FigureDefinition, FigureMonth, FigureSharing, Sharing
 from .numbers import NumberError, add_months, format_number, month_key, months_between, parse_month
+from .ods import ods_bytes
 from .permissions import (
     MIN_OFFICES_FOR_TOTALS,
     may_enter_figures,
@@ -191,23 +192,44 @@ def sharing(request):
     return render(request, "figures/figure_sharing.html", {"form": form, "office": office})
 
 
-def export_csv(request):
-    """The submitted months the reader may see by name, for German Excel."""
+def _export(request):
+    """The period, definitions and rows of an export: what the reader may see by name."""
     form = ComparisonFilterForm(request.GET or None)
     months = _period(form)
     definitions = list(FigureDefinition.objects.select_related("group"))
     if form.is_valid() and form.cleaned_data.get("group"):
         definitions = [d for d in definitions if d.group_id == form.cleaned_data["group"].pk]
+    return definitions, selectors.export_rows(request.user, months, definitions)
+
+
+def export_csv(request):
+    """The submitted months the reader may see by name, for German Excel."""
+    definitions, rows = _export(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="kennzahlen.csv"'
     # a byte order mark makes Excel read UTF-8 (umlauts); ';' is its German separator
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
     writer.writerow(export_header(definitions))
-    for name, month, values in selectors.export_rows(request.user, months, definitions):
+    for name, month, values in rows:
         writer.writerow(
             [name, month_key(month)] + [format_number(values.get(d.key)) for d in definitions]
         )
+    return response
+
+
+def export_ods(request):
+    """The same as the CSV export, as an OpenDocument spreadsheet."""
+    definitions, rows = _export(request)
+    table = [export_header(definitions)] + [
+        [name, month_key(month)] + [values.get(d.key) for d in definitions]
+        for name, month, values in rows
+    ]
+    response = HttpResponse(
+        ods_bytes(sheet=_("Key figures"), rows=table),
+        content_type="application/vnd.oasis.opendocument.spreadsheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="kennzahlen.ods"'
     return response
 
 

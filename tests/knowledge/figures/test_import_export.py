@@ -114,3 +114,26 @@ def test_the_export_holds_only_offices_the_reader_sees(
     text = client_for(network.office_staff).get(EXPORT).content.decode("utf-8-sig")
     assert network.office_b.name in text
     assert network.office_a.name in text
+
+
+def test_the_spreadsheet_holds_the_same_rows_as_the_csv(
+    network, client_for, submit_month, share, last_month
+):
+    import io
+    import zipfile
+
+    # given office A's month and office B, which shares only anonymously
+    submit_month(network.office_a, network.office_staff, last_month, personalstunden="160.5")
+    submit_month(network.office_b, network.office_staff_b, last_month)
+    # when office A downloads the spreadsheet
+    response = client_for(network.office_staff).get(reverse("figures:export_ods"))
+    # then it is an OpenDocument zip (mimetype first, stored) with A's numbers, not B's name
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    first = archive.infolist()[0]
+    assert first.filename == "mimetype"
+    assert first.compress_type == zipfile.ZIP_STORED
+    assert archive.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
+    content = archive.read("content.xml").decode()
+    assert "Ausländerbehörde Adorf" in content
+    assert 'office:value="160.5"' in content
+    assert network.office_b.name not in content
