@@ -117,12 +117,17 @@ class ComparisonFilterForm(forms.Form):
     group = forms.ModelChoiceField(
         label=gettext_lazy("Figure group"), queryset=FigureGroup.objects.all(), required=False
     )
+    office = forms.TypedChoiceField(
+        label=gettext_lazy("Office"), coerce=int, required=False, empty_value=None
+    )
     start = MonthField(label=gettext_lazy("From month"), required=False)
     end = MonthField(label=gettext_lazy("To month"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["figure"].queryset = FigureDefinition.objects.select_related("group")
+        # only offices the reader sees by name can be chosen (``offices``: (id, name))
+        self.fields["office"].choices = [("", _("All offices"))] + list(offices)
 
     def clean(self):
         cleaned = super().clean()

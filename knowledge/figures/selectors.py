@@ -46,6 +46,12 @@ def visible_offices(user) -> set[int]:
     return cached
 
 
+def named_office_choices(user) -> list[tuple[int, str]]:
+    """(id, name) of the offices ``user`` sees by name, for the office filter."""
+    visible = visible_offices(user)
+    return [(pk, name) for pk, name in offices().values_list("pk", "name") if pk in visible]
+
+
 @dataclass
 class OfficeRow:
     organisation_id: int
@@ -130,7 +136,9 @@ class ConcernRow:
     total: Decimal
 
 
-def concerns_per_office(user, months: list[datetime.date], network_label: str) -> list:
+def concerns_per_office(
+    user, months: list[datetime.date], network_label: str, only: int | None = None
+) -> list:
     """How each named office's visits split by concern over the period, and the network's."""
     concerns = list(
         FigureDefinition.objects.filter(check_as=FigureCheck.CONCERN).order_by("sort_order", "pk")
@@ -155,7 +163,7 @@ def concerns_per_office(user, months: list[datetime.date], network_label: str) -
         organisation_id = row["figure_month__organisation_id"]
         contributors.add(organisation_id)
         network[row["definition_id"]] = network.get(row["definition_id"], 0) + row["total"]
-        if organisation_id in visible:
+        if organisation_id in visible and only in (None, organisation_id):
             office = by_office.setdefault(
                 organisation_id, {"name": row["figure_month__organisation__name"], "sums": {}}
             )

@@ -52,11 +52,18 @@ def _own_office(user):
     return organisation if may_enter_figures(user, organisation) else None
 
 
+def _filter_form(request) -> ComparisonFilterForm:
+    return ComparisonFilterForm(
+        request.GET or None, offices=selectors.named_office_choices(request.user)
+    )
+
+
 def index(request):
-    form = ComparisonFilterForm(request.GET or None)
+    form = _filter_form(request)
     months = _period(form)
     definition = _figure(form)
     office = _own_office(request.user)
+    chosen = form.cleaned_data.get("office") if form.is_valid() else None
     context = {
         "form": form,
         "months": months,
@@ -68,6 +75,8 @@ def index(request):
     }
     if definition is not None:
         table = selectors.comparison(request.user, definition, months)
+        if chosen:
+            table.rows = [row for row in table.rows if row.organisation_id == chosen]
         context["table"] = table
         series = []
         own_row = next((r for r in table.rows if office and r.organisation_id == office.pk), None)
@@ -78,7 +87,7 @@ def index(request):
         context["trend_rows"] = [
             (month, [s.values[i] for s in series]) for i, month in enumerate(months)
         ]
-    concerns = selectors.concerns_per_office(request.user, months, _("Network total"))
+    concerns = selectors.concerns_per_office(request.user, months, _("Network total"), only=chosen)
     context["concerns"] = concerns
     context["concern_chart"] = bar_chart(concerns)
     return render(request, "figures/figures_index.html", context)
@@ -194,12 +203,17 @@ def sharing(request):
 
 def _export(request):
     """The period, definitions and rows of an export: what the reader may see by name."""
-    form = ComparisonFilterForm(request.GET or None)
+    form = _filter_form(request)
     months = _period(form)
     definitions = list(FigureDefinition.objects.select_related("group"))
     if form.is_valid() and form.cleaned_data.get("group"):
         definitions = [d for d in definitions if d.group_id == form.cleaned_data["group"].pk]
-    return definitions, selectors.export_rows(request.user, months, definitions)
+    rows = selectors.export_rows(request.user, months, definitions)
+    chosen = form.cleaned_data.get("office") if form.is_valid() else None
+    if chosen:
+        names = dict(selectors.named_office_choices(request.user))
+        rows = [row for row in rows if row[0] == names.get(chosen)]
+    return definitions, rows
 
 
 def export_csv(request):

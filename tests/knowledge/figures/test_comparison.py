@@ -62,9 +62,32 @@ def test_the_comparison_costs_the_same_queries_for_more_offices_and_months(
                 submit_month(office, staff, add_months(last_month, -back))
 
     # then the count does not grow with offices and months:
-    # 1 session, 2 user, 3 the default figure, 4 the reader's organisation (may they
-    # enter?), 5 the reader's roles, 6 sharing choices, 7 offices (with no choice:
-    # anonymous), 8 the figure's submitted values, 9 concern definitions, 10 concern
-    # sums, 11 unread notifications (header), 12 figure and 13 group choices (filter
-    # form), 14 legal pages (footer)
-    queries.assert_constant(lambda: client.get(URL), add_items, expected=14)
+    # 1 session, 2 user, 3 the reader's roles, 4 sharing choices, 5 offices (with no
+    # choice: anonymous), 6 offices with names (the office filter), 7 the default
+    # figure, 8 the reader's organisation (may they enter?), 9 the figure's submitted
+    # values, 10 concern definitions, 11 concern sums, 12 unread notifications
+    # (header), 13 figure and 14 group choices (filter form), 15 legal pages (footer)
+    queries.assert_constant(lambda: client.get(URL), add_items, expected=15)
+
+
+def test_the_office_filter_offers_only_offices_seen_by_name(
+    network, office_c, client_for, submit_month, share, last_month
+):
+    # given B shares with the network, C only anonymously, and all three reported
+    for office, staff in (
+        (network.office_a, network.office_staff),
+        (network.office_b, network.office_staff_b),
+        (office_c, office_c.staff),
+    ):
+        submit_month(office, staff, last_month, anliegen_unterlagen=10)
+    share(network.office_b, network.office_staff_b, Sharing.NETWORK)
+    client = client_for(network.partner)
+    # then the partner can choose only B, and choosing B shows B alone
+    choices = dict(client.get(URL).context["form"].fields["office"].choices)
+    assert set(choices) == {"", network.office_b.pk}
+    response = client.get(URL, {"office": network.office_b.pk})
+    assert [row.name for row in response.context["table"].rows] == [network.office_b.name]
+    # and asking for C by its id is refused at the field, showing nothing of C
+    response = client.get(URL, {"office": office_c.pk})
+    assert "office" in response.context["form"].errors
+    assert office_c.name not in response.content.decode()
