@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import dateformat
 
 from abhnetz.notifications.models import Notification
 from knowledge.figures.notification_kinds import FIGURES_MISSING
@@ -12,7 +13,7 @@ from knowledge.figures.numbers import add_months
 
 
 def test_offices_without_last_month_are_reminded_once(
-    network, office_c, submit_month, last_month, settings
+    network, office_c, submit_month, last_month, client_for
 ):
     # given office B submitted last month, A and C did not
     submit_month(network.office_b, network.office_staff_b, last_month)
@@ -27,6 +28,9 @@ def test_offices_without_last_month_are_reminded_once(
     assert Notification.objects.filter(kind=FIGURES_MISSING).count() == 3
     link = Notification.objects.filter(kind=FIGURES_MISSING).first().data["link"]
     assert link.startswith(reverse("figures:entry"))
+    # and the inbox names the month in German
+    inbox = client_for(network.office_staff).get(reverse("notifications:inbox")).content.decode()
+    assert f"Kennzahlen für {dateformat.format(last_month, 'F Y')}" in inbox
 
 
 def test_reminders_wait_for_the_configured_day(network, settings, monkeypatch):
