@@ -96,3 +96,8 @@ def test_an_office_enters_a_month_and_another_sees_the_chart(page, demo):
         lambda f: f.get("tag") == "div" and "kern-table-responsive" in f.get("className", ""),
         limit=120,
     )
+
+    # printed, the page keeps chart and tables and drops the controls
+    page.emulate_media(media="print")
+    assert page.get_by_test_id("figures-trend-chart").is_visible()
+    assert not page.get_by_test_id("figures-filters").is_visible()
