@@ -101,3 +101,10 @@ def test_an_office_enters_a_month_and_another_sees_the_chart(page, demo):
     page.emulate_media(media="print")
     assert page.get_by_test_id("figures-trend-chart").is_visible()
     assert not page.get_by_test_id("figures-filters").is_visible()
+
+    # on a 390 px phone nothing but the table regions scrolls sideways
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    assert page.get_by_test_id("figures-trend-chart").bounding_box()["width"] <= 390
