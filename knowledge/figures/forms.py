@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .models import FigureDefinition, FigureGroup, Sharing
-from .numbers import NumberError, month_key, parse_month, parse_number
+from .numbers import NumberError, parse_month, parse_number
 from .validation import validate_month
 
 MAX_IMPORT_BYTES = 512 * 1024
@@ -229,6 +229,3 @@ def parse_import(text: str, *, organisation):
 
 def export_header(definitions) -> list[str]:
     return [OFFICE_COLUMN, MONTH_COLUMN] + [d.key for d in definitions]
-
-
-__all__ = ["month_key"]

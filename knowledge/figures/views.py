@@ -114,7 +114,10 @@ def entry(request):
         except NumberError:
             month = None
         definitions = _definitions_for(month)
-        form = FigureMonthForm(request.POST, definitions=definitions, submit=submit)
+        stored = selectors.office_months(office).filter(month=month).first() if month else None
+        # a submitted month stays complete: its corrections are checked as a submission
+        complete = submit or bool(stored and stored.is_submitted)
+        form = FigureMonthForm(request.POST, definitions=definitions, submit=complete)
         if form.is_valid():
             month = form.cleaned_data["month"]
             figure_month_save(

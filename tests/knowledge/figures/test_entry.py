@@ -141,3 +141,14 @@ def test_the_form_shows_the_stored_month_in_german_numbers(network, client_for, 
     page = client.get(URL, {"monat": month_key(last_month)}).content.decode()
     assert 'value="1.234"' in page
     assert 'value="160,5"' in page
+
+
+def test_a_submitted_month_cannot_lose_a_required_figure(network, client_for, last_month):
+    # given a submitted month
+    client = client_for(network.office_staff)
+    client.post(URL, {**form_data(last_month), "submit": "1"})
+    # when a correction saved as a draft empties a required figure
+    response = client.post(URL, {**form_data(last_month, personalstunden=""), "draft": "1"})
+    # then it is refused at the field and the value stays
+    assert "personalstunden" in response.context["form"].errors
+    assert FigureValue.objects.filter(definition__key="personalstunden").exists()
