@@ -45,6 +45,7 @@ urlpatterns = [
     path("termine/", include("events.urls")),
     path("suche/", include("search.urls")),
     path("wissen/", include("knowledge.minutes.urls")),
+    path("wissen/", include("knowledge.figures.urls")),
     # topic pages and feeds; other /wissen/ addresses fall through to the Wagtail pages
     path("wissen/", include("knowledge.urls")),
     path("wissen/", include("knowledge.guides.urls")),

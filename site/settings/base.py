@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "knowledge.minutes",
     "knowledge.documents",
     "knowledge.spaces",
+    "knowledge.figures",
     "forums",
     "events",
     "search",

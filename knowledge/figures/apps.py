@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FiguresConfig(AppConfig):
+    """Key figures (Kennzahlen): each office's monthly service-point figures."""
+
+    name = "knowledge.figures"
+    label = "figures"
+    verbose_name = _("Key figures")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .notification_kinds import register_notification_kinds
+
+        register_notification_kinds()
