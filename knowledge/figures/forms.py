@@ -38,7 +38,7 @@ class MonthField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 7)
         super().__init__(**kwargs)
-        self.widget = forms.TextInput(attrs={"placeholder": "2026-03", "autocomplete": "off"})
+        self.widget = forms.TextInput(attrs={"autocomplete": "off"})
 
     def clean(self, value):
         text = super().clean(value)
@@ -56,7 +56,7 @@ class FigureMonthForm(forms.Form):
     """One month of an office: the month, then one field per figure valid in it."""
 
     month = MonthField(
-        label=gettext_lazy("Month"), help_text=gettext_lazy("For example 2026-03 or 03.2026.")
+        label=gettext_lazy("Month"), help_text=gettext_lazy("For example 03.2026 or 2026-03.")
     )
 
     def __init__(self, *args, definitions: list[FigureDefinition], submit: bool = False, **kwargs):

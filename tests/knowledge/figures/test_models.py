@@ -41,6 +41,9 @@ def test_a_used_figure_keeps_its_key_and_kind(used_definition):
 def test_a_used_figure_may_be_renamed(used_definition):
     used_definition.label = "Vorsprachen insgesamt"
     used_definition.clean()  # then no error: the label is presentation only
+    used_definition.save()
+    used_definition.refresh_from_db()
+    assert used_definition.label == "Vorsprachen insgesamt"
 
 
 def test_an_added_figure_is_not_asked_for_in_past_months(last_month):
