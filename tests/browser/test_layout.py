@@ -51,6 +51,13 @@ def front_end_urls() -> list[str]:
         "/suche/?q=ServicePoint",
         "/forum/",
         "/termine/",
+        "/benachrichtigungen/",
+        "/benachrichtigungen/einstellungen/",
+        "/wissen/kennzahlen/",
+        "/wissen/kennzahlen/erfassen/",
+        "/wissen/kennzahlen/import/",
+        "/wissen/kennzahlen/freigabe/",
+        "/wissen/kennzahlen/fehlend/",
     ]
     urls.append(f"/mitteilungen/{Announcement.objects.order_by('pk').first().pk}/")
     urls.append(f"/organisationen/{Organisation.objects.order_by('pk').first().slug}/")
