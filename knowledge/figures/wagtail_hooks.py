@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from abhnetz.accounts.data_services import USER_DATA_EXPORT_HOOK, exports
+
 from .models import FigureDefinition, FigureGroup
 
 
@@ -56,3 +58,54 @@ def seed_demo_figures(demo):
     from .demo import seed_figures
 
     seed_figures(demo)
+
+
+@hooks.register(USER_DATA_EXPORT_HOOK)
+@exports(
+    "figures.FigureMonth.submitted_by",
+    "figures.FigureChange.changed_by",
+    "figures.FigureSharing.updated_by",
+)
+def export_figure_acts(user):
+    """What a person did with their office's key figures (DSGVO): the months they
+    submitted, the corrections they made, the sharing choice they set. The figures
+    themselves are the office's, not the person's."""
+    from .models import FigureChange, FigureMonth, FigureSharing
+
+    submitted = FigureMonth.objects.filter(submitted_by=user).select_related("organisation")
+    changes = FigureChange.objects.filter(changed_by=user).select_related(
+        "figure_month__organisation", "definition"
+    )
+    sharing = FigureSharing.objects.filter(updated_by=user).select_related("organisation")
+    return (
+        "key_figures",
+        {
+            "months_submitted": [
+                {
+                    "organisation": month.organisation.name,
+                    "month": month.month,
+                    "submitted_at": month.submitted_at,
+                }
+                for month in submitted.order_by("month", "pk")
+            ],
+            "corrections": [
+                {
+                    "organisation": change.figure_month.organisation.name,
+                    "month": change.figure_month.month,
+                    "figure": change.definition.key,
+                    "old_value": change.old_value,
+                    "new_value": change.new_value,
+                    "changed_at": change.changed_at,
+                }
+                for change in changes.order_by("changed_at", "pk")
+            ],
+            "sharing_choices": [
+                {
+                    "organisation": choice.organisation.name,
+                    "sharing": choice.sharing,
+                    "updated_at": choice.updated_at,
+                }
+                for choice in sharing.order_by("pk")
+            ],
+        },
+    )
