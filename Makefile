@@ -51,9 +51,16 @@ serve: migrate ## Like run, but tasks (e-mail) go through the database queue and
 # The browser tests run once, in the SQLite run. The PostgreSQL run always has tests to run
 # (tests/test_postgres.py), so pytest cannot end it with exit code 5 (no tests collected).
 # scripts/with-postgres skips that run when PostgreSQL is missing, unless ABHNETZ_REQUIRE_ALL=1.
-test: setup ## Run the whole suite: SQLite (with browser tests), then PostgreSQL
-	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest $(ARGS)
-	DJANGO_SETTINGS_MODULE=abhnetz.settings.test scripts/with-postgres $(BIN)/python -m pytest -m "not browser" $(ARGS)
+# The two runs share nothing (SQLite in memory, a throwaway PostgreSQL cluster of its own),
+# so they run side by side on the two cores; the PostgreSQL run's output follows the
+# SQLite run's, and either failing fails the target.
+test: setup ## Run the whole suite: SQLite (with browser tests) and PostgreSQL, side by side
+	@DJANGO_SETTINGS_MODULE=abhnetz.settings.test scripts/with-postgres $(BIN)/python -m pytest -m "not browser" $(ARGS) >$(STAMPS)/test-pg.log 2>&1 & pg=$$!; \
+	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest $(ARGS); sqlite=$$?; \
+	wait $$pg; postgres=$$?; \
+	echo "== PostgreSQL run =="; cat $(STAMPS)/test-pg.log; \
+	echo "== SQLite run: exit $$sqlite; PostgreSQL run: exit $$postgres =="; \
+	test $$sqlite -eq 0 -a $$postgres -eq 0
 
 test-sqlite: setup ## Run the suite on SQLite only
 	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest $(ARGS)
