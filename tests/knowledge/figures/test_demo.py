@@ -1,19 +1,8 @@
 """The demo figures: 18 months, one anonymous office, one missing month, a falling trend."""
 
-import io
-
-from abhnetz.core.management.commands.seed_demo import Command, DemoNetwork
 from knowledge.figures.demo import seed_figures
 from knowledge.figures.models import FigureMonth, FigureSharing, FigureValue, Sharing
-
-
-def demo_network() -> DemoNetwork:
-    command = Command(stdout=io.StringIO())
-    topics = command.seed_topics()
-    organisations = command.seed_organisations()
-    working_groups = command.seed_working_groups()
-    people = command.seed_people(organisations, working_groups, topics)
-    return DemoNetwork(topics, organisations, working_groups, people, io.StringIO())
+from tests.demo import demo_network
 
 
 def test_demo_figures_are_seeded_once(db):

@@ -1,21 +1,10 @@
 """The demo minutes: realistic, numbered, some items overdue and some done, idempotent."""
 
-import io
-
 from abhnetz.audiences.rules import can_view
-from abhnetz.core.management.commands.seed_demo import Command, DemoNetwork
 from knowledge.minutes.demo import seed_minutes
 from knowledge.minutes.models import ActionItem, ActionItemCompletion, Decision, MinutesPage
 from knowledge.minutes.selectors import annotate_action_items
-
-
-def demo_network() -> DemoNetwork:
-    command = Command(stdout=io.StringIO())
-    topics = command.seed_topics()
-    organisations = command.seed_organisations()
-    working_groups = command.seed_working_groups()
-    people = command.seed_people(organisations, working_groups, topics)
-    return DemoNetwork(topics, organisations, working_groups, people, io.StringIO())
+from tests.demo import demo_network
 
 
 def test_demo_minutes_are_seeded_once(db):

@@ -4,23 +4,12 @@ Runs the seeder on the core command's demo network alone, so the other apps' see
 (their own tests cover them) do not come into it.
 """
 
-import io
-
 from wagtail.models import Page
 
-from abhnetz.core.management.commands.seed_demo import Command, DemoNetwork
 from abhnetz.organisations.models import WorkingGroup
 from knowledge.spaces.demo import seed_spaces
 from knowledge.spaces.models import JoinRequest, JoinRequestStatus, WorkingGroupPage
-
-
-def demo_network() -> DemoNetwork:
-    command = Command(stdout=io.StringIO())
-    topics = command.seed_topics()
-    organisations = command.seed_organisations()
-    working_groups = command.seed_working_groups()
-    people = command.seed_people(organisations, working_groups, topics)
-    return DemoNetwork(topics, organisations, working_groups, people, io.StringIO())
+from tests.demo import demo_network
 
 
 def test_seeds_spaces_toolkit_and_a_request_once(db):
