@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from abhnetz.audiences.models import AudienceScope
 from abhnetz.audiences.rules import visible_to
+from abhnetz.core import hooks as shell_hooks
 from abhnetz.organisations.models import Organisation
 from abhnetz.topics.models import Topic
 
@@ -163,3 +164,8 @@ def topic_documents(user, topic: Topic, *, limit: int = TOPIC_DOCUMENTS) -> dict
     mark_checked(user, shown)
     total = len(shown) if len(shown) < limit else documents.count()
     return {"items": shown, "total": total}
+
+
+def topic_hook_sections(user, topic: Topic) -> list[dict]:
+    """What other apps list on a topic page (questions, events); see core/hooks.py."""
+    return shell_hooks.collect_sections(shell_hooks.TOPIC_PAGE_SECTION, user=user, topic=topic)

@@ -16,7 +16,12 @@ from abhnetz.topics.models import Topic
 from abhnetz.topics.selectors import followed_topic_ids
 
 from .feeds import TOPIC_FEED_SALT
-from .selectors import topic_documents, topic_knowledge_pages, topics_with_counts
+from .selectors import (
+    topic_documents,
+    topic_hook_sections,
+    topic_knowledge_pages,
+    topics_with_counts,
+)
 
 
 def topic_list(request):
@@ -43,6 +48,7 @@ def topic_detail(request, slug):
             "topic": topic,
             "results": pages,
             "documents": topic_documents(request.user, topic),
+            "hook_sections": topic_hook_sections(request.user, topic),
             "is_following": topic.pk in followed_topic_ids(request.user),
             "feed_url": personal_feed_url(
                 request, "knowledge:topic_feed", salt=TOPIC_FEED_SALT, kwargs={"slug": slug}

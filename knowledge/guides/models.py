@@ -51,6 +51,9 @@ class GuidePermissionTester(PagePermissionTester):
 class GuidePage(RoutablePageMixin, KnowledgePage):
     """A practice guide: how an office does something, step by step, with its legal basis."""
 
+    # the discussion under it comes from whichever app answers core/hooks.CONTENT_FOOTER
+    comments_enabled = True
+
     body = StreamField(GuideBodyBlock(), verbose_name=_("content"), blank=True)
     deputy = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -38,6 +38,9 @@ class MeetingType(models.TextChoices):
 class MinutesPage(KnowledgePage):
     """The minutes of one meeting: when, where, who, what was discussed, decided and agreed."""
 
+    # the discussion under it comes from whichever app answers core/hooks.CONTENT_FOOTER
+    comments_enabled = True
+
     meeting_date = models.DateField(_("date of the meeting"))
     start_time = models.TimeField(_("start time"), null=True, blank=True)
     end_time = models.TimeField(_("end time"), null=True, blank=True)

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from wagtail import hooks
 
 from abhnetz.accounts.models import User
 from abhnetz.audiences.models import AudienceMixin
 from abhnetz.audiences.rules import reader_keys, visible_to
+from abhnetz.core import hooks as shell_hooks
 from knowledge.models import KnowledgePage
 
 from . import services
@@ -24,7 +24,7 @@ from .models import JoinRequest, WorkingGroupPage
 
 # Later apps (events, discussions) add their part of a space through this hook; see
 # ``space_hook_sections`` and docs/decisions/0013-working-group-spaces.md.
-SPACE_SECTIONS_HOOK = "abhnetz_working_group_space_sections"
+SPACE_SECTIONS_HOOK = shell_hooks.SPACE_SECTION
 
 
 @dataclass
@@ -120,12 +120,9 @@ def space_hook_sections(user, space: WorkingGroupPage) -> list[dict]:
     ``{"heading": str, "items": [{"title": str, "url": str, "meta": str}], "more_url": str}``
     with only what ``user`` may see (filtered with the audience rule in bulk).
     """
-    sections = []
-    for fn in hooks.get_hooks(SPACE_SECTIONS_HOOK):
-        section = fn(user=user, working_group=space.working_group, page=space)
-        if section:
-            sections.append(section)
-    return sections
+    return shell_hooks.collect_sections(
+        SPACE_SECTIONS_HOOK, user=user, working_group=space.working_group, page=space
+    )
 
 
 def space_context(request, space: WorkingGroupPage) -> dict:

@@ -45,12 +45,13 @@ from wagtail.models import (
 )
 from wagtail.users.models import UserProfile
 
+from abhnetz.core import hooks as shell_hooks
 from abhnetz.organisations.models import WorkingGroup
 
 from .models import AccessRequest, Invitation, RoleGroup, User
 
-USER_DATA_EXPORT_HOOK = "abhnetz_user_data_export"
-BEFORE_USER_DELETE_HOOK = "abhnetz_before_user_delete"
+USER_DATA_EXPORT_HOOK = shell_hooks.USER_DATA_EXPORT
+BEFORE_USER_DELETE_HOOK = shell_hooks.BEFORE_USER_DELETE
 EXPORT_FORMAT_VERSION = 2
 
 

@@ -20,8 +20,9 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 
 from abhnetz.announcements.models import Announcement
+from abhnetz.core import hooks as shell_hooks
 
-DASHBOARD_SECTION_HOOK = "abhnetz_dashboard_section"
+DASHBOARD_SECTION_HOOK = shell_hooks.DASHBOARD_SECTION
 INBOX_DECIDE = "inbox_decide"
 INBOX_MINE = "inbox_mine"
 INBOX_TEMPLATE = "core/includes/dashboard_inbox.html"

@@ -18,11 +18,12 @@ from abhnetz.accounts.roles import Role
 from abhnetz.announcements.models import Announcement
 from abhnetz.announcements.services import announcement_create
 from abhnetz.audiences.models import Audience
+from abhnetz.core import hooks as shell_hooks
 from abhnetz.organisations.models import Organisation, OrganisationKind, State, WorkingGroup
 from abhnetz.topics.models import Topic
 
 DEMO_PASSWORD = "abhnetz-demo"
-SEED_DEMO_HOOK = "abhnetz_seed_demo"
+SEED_DEMO_HOOK = shell_hooks.SEED_DEMO
 
 
 @dataclass
