@@ -38,6 +38,10 @@ class SearchEntry(models.Model):
     audience_source_type = models.PositiveIntegerField(null=True, blank=True)
     audience_source_id = models.PositiveBigIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The version of this content for the Elasticsearch copy (external versioning),
+    # set with the ``ReplicaPending`` row in the same transaction; 0 until the copy
+    # exists. A rebuild of the copy writes each entry with it (search/replica.py).
+    replica_version = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search entry")
@@ -136,15 +140,32 @@ class SearchWord(models.Model):
 class ReplicaPending(models.Model):
     """An entry whose Elasticsearch copy is behind the database (outbox).
 
-    Written in the same transaction as the entry; removed once Elasticsearch has the
-    change. While pending, Elasticsearch queries exclude the key, so a narrowed
-    audience never leaks through a stale copy.
+    Written (upserted) in the same transaction as the entry; removed once
+    Elasticsearch has this ``version`` of it. While a key is pending, search answers
+    from the database whenever the entry is visible to the reader, and Elasticsearch
+    queries exclude the key otherwise (search/replica.py). A document Elasticsearch
+    keeps refusing is set aside (``FAILED``) with its error after ``MAX_ATTEMPTS``,
+    for an operator (``manage.py search_replica``); the others are copied on.
     """
 
+    class State(models.TextChoices):
+        PENDING = "pending", _("pending")
+        FAILED = "failed", _("set aside")
+
     key = models.CharField(max_length=100, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # external version for Elasticsearch: microseconds, increasing per key
+    version = models.BigIntegerField(default=0)
+    state = models.CharField(max_length=8, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=1000, blank=True)
+    # not copied again before this moment (backoff after a refused write)
+    retry_after = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("pending search copy")
         verbose_name_plural = _("pending search copies")
+        indexes = [models.Index(fields=["state", "retry_after"], name="search_replica_due")]
+
+    def __str__(self) -> str:
+        return self.key

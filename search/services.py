@@ -3,8 +3,9 @@
 The database index is always written (it is what the embedded setup searches, and
 what search falls back to when Elasticsearch is unreachable). With
 ``ELASTICSEARCH_URL`` set, every change is also recorded in ``ReplicaPending`` in the
-same transaction, and ``sync_replica`` copies it to Elasticsearch; until it has,
-Elasticsearch queries leave that document out.
+same transaction, and ``sync_replica`` copies it to Elasticsearch; until it has, the
+database answers readers who may see that document, and Elasticsearch queries leave it
+out for the others (search/replica.py).
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from functools import cache
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abhnetz.audiences.rules import search_reader_keys
 
-from . import registry
+from . import registry, replica
 from .backends.base import SearchQuery, SearchResults, SearchUnavailable
 from .backends.database import DatabaseBackend
 from .models import ReplicaPending, SearchEntry
@@ -31,22 +31,22 @@ logger = logging.getLogger(__name__)
 
 database = DatabaseBackend()
 # Above this many changes not yet copied, Elasticsearch is too far behind to answer.
-MAX_PENDING_EXCLUDED = 1000
-SYNC_BATCH = 500
-SYNC_RETRY_SECONDS = 60
+MAX_PENDING_EXCLUDED = replica.MAX_PENDING_EXCLUDED
+SYNC_RETRY_SECONDS = replica.SYNC_RETRY_SECONDS
 
 
 @cache
-def _elasticsearch(url: str):
+def _elasticsearch(url: str, index_name: str):
     from .backends.elasticsearch import ElasticsearchBackend
 
-    return ElasticsearchBackend(url)
+    return ElasticsearchBackend(url, index_name=index_name)
 
 
 def elasticsearch():
     """The Elasticsearch backend when ``ELASTICSEARCH_URL`` is set, else None."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
-    return _elasticsearch(url) if url else None
+    index_name = getattr(settings, "ELASTICSEARCH_INDEX", "") or "abhnetz-search"
+    return _elasticsearch(url, index_name) if url else None
 
 
 # -- writing -------------------------------------------------------------------
@@ -55,9 +55,8 @@ def elasticsearch():
 def _mark_pending(keys) -> None:
     if elasticsearch() is None or not keys:
         return
-    # a fresh row (new id) per change: a copy running now deletes only the rows it read
-    ReplicaPending.objects.filter(key__in=list(keys)).delete()
-    ReplicaPending.objects.bulk_create([ReplicaPending(key=key) for key in keys])
+    # an upsert with a new version: a copy running now clears only the versions it read
+    replica.mark_pending(keys)
     from .signals import enqueue_after_commit
 
     enqueue_after_commit("sync_replica")
@@ -159,74 +158,48 @@ def rebuild(
     es = elasticsearch()
     if es is not None:
         try:
-            es.ensure_index()
+            with transaction.atomic():
+                replica.ensure_copy(es)  # a lost index is created again and refilled
         except SearchUnavailable:
             logger.warning("Elasticsearch unreachable; its copy is filled when it is back.")
     return done
 
 
 def refill_replica() -> int:
-    """A new, empty Elasticsearch index (new analysis settings, e.g. a changed
-    compounds list) filled from the database index; searches use the database for
-    what is not copied yet."""
+    """A new Elasticsearch index (new analysis settings, e.g. a changed compounds
+    list), filled from the database index before the alias moves to it; searches use
+    the old index meanwhile. Returns the number of entries copied."""
     es = elasticsearch()
     if es is None:
         return 0
-    es.recreate_index()
-    keys = list(SearchEntry.objects.values_list("key", flat=True))
-    with transaction.atomic():
-        _mark_pending(keys)
-    return len(keys)
+    return replica.rebuild_copy(es)
 
 
 def sync_replica() -> int:
-    """Copy pending changes to Elasticsearch; re-enqueues itself while it cannot."""
+    """Copy pending changes to Elasticsearch; comes back later for what waits."""
     es = elasticsearch()
     if es is None:
         ReplicaPending.objects.all().delete()
         return 0
-    copied = 0
-    while True:
-        pending = list(ReplicaPending.objects.order_by("id")[:SYNC_BATCH])
-        if not pending:
-            return copied
-        keys = [p.key for p in pending]
-        entries = SearchEntry.objects.filter(key__in=keys).prefetch_related("audience_keys")
-        documents = [entry.as_document() for entry in entries]
-        gone = set(keys) - {doc.key for doc in documents}
-        try:
-            es.ensure_index()
-            if documents:
-                es.bulk_upsert(documents)
-            if gone:
-                es.delete(sorted(gone))
-        except SearchUnavailable:
-            ReplicaPending.objects.filter(id__in=[p.id for p in pending]).update(
-                attempts=F("attempts") + 1
-            )
-            from .tasks import sync_replica as task
+    report = replica.sync(es)
+    if report.unavailable:
+        _sync_later(timezone.now() + timedelta(seconds=SYNC_RETRY_SECONDS))
+    elif (due := replica.next_retry()) is not None:
+        _sync_later(due)
+    return report.copied
 
-            # django-tasks has no retries: come back later (where the backend can defer)
-            try:
-                task.using(
-                    run_after=timezone.now() + timedelta(seconds=SYNC_RETRY_SECONDS)
-                ).enqueue()
-            except Exception:
-                logger.warning("Elasticsearch unreachable; %s changes wait.", len(pending))
-            return copied
-        # only what was copied: a change recorded meanwhile has a newer row
-        ReplicaPending.objects.filter(id__in=[p.id for p in pending]).delete()
-        copied += len(pending)
+
+def _sync_later(when) -> None:
+    from .tasks import sync_replica as task
+
+    # django-tasks has no retries: come back later (where the backend can defer)
+    try:
+        task.using(run_after=when).enqueue()
+    except Exception:
+        logger.warning("Elasticsearch copy waits; run sync_replica again later.")
 
 
 # -- reading -------------------------------------------------------------------
-
-
-def _pending_keys() -> list[str] | None:
-    """Keys Elasticsearch must leave out (its copy may be stale); None when there are
-    so many that the database should answer instead."""
-    pending = list(ReplicaPending.objects.values_list("key", flat=True)[: MAX_PENDING_EXCLUDED + 1])
-    return pending if len(pending) <= MAX_PENDING_EXCLUDED else None
 
 
 def search(
@@ -247,14 +220,15 @@ def search(
     )
     es = elasticsearch()
     if es is not None and query.reader_keys:
-        pending = list(
-            ReplicaPending.objects.values_list("key", flat=True)[: MAX_PENDING_EXCLUDED + 1]
-        )
-        if len(pending) <= MAX_PENDING_EXCLUDED:
+        reading = replica.reading_for(query.reader_keys)
+        if reading.excluded is not None:
             try:
-                return _with_typed_case(es.search(query, exclude_keys=pending))
-            except SearchUnavailable:
-                logger.warning("Elasticsearch unreachable; the database answers.")
+                return _with_typed_case(es.search(query, exclude_keys=reading.excluded))
+            except SearchUnavailable as error:
+                _unavailable(error)
+        elif not reading.behind:
+            # a pending change is visible to this reader: the database has it right
+            return _with_typed_case(database.search(query))
         results = _with_typed_case(database.search(query))
         results.notice = _(
             "The search service is not available right now; these results come from the "
@@ -287,12 +261,19 @@ def suggest(user, text: str, limit: int = 6):
     keys = search_reader_keys(user)
     es = elasticsearch()
     if es is not None and keys:
-        pending = list(
-            ReplicaPending.objects.values_list("key", flat=True)[: MAX_PENDING_EXCLUDED + 1]
-        )
-        if len(pending) <= MAX_PENDING_EXCLUDED:
+        excluded = replica.reading_for(keys).excluded
+        if excluded is not None:
             try:
-                return es.suggest(text, keys, limit=limit, exclude_keys=pending)
-            except SearchUnavailable:
-                pass
+                return es.suggest(text, keys, limit=limit, exclude_keys=excluded)
+            except SearchUnavailable as error:
+                _unavailable(error)
     return database.suggest(text, keys, limit=limit)
+
+
+def _unavailable(error: SearchUnavailable) -> None:
+    logger.warning("Elasticsearch unavailable; the database answers.")
+    if getattr(error, "index_missing", False):
+        # a lost index: the copy task creates it again and refills it
+        from .signals import enqueue_after_commit
+
+        enqueue_after_commit("sync_replica")

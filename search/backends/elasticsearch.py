@@ -1,9 +1,11 @@
 """The search contract on Elasticsearch (8 or 9, through the 8.x Python client).
 
 The database index stays the source of truth: every change is written there first and
-copied here through the ``ReplicaPending`` outbox. While a key is pending its copy here
-may be stale (for example still carry a wider audience), so every query excludes the
-pending keys it is given (``exclude_keys``); the database answers for them.
+copied here through the ``ReplicaPending`` outbox (search/replica.py), each write with
+the change's version (external versioning). While a key is pending its copy here may
+be stale (for example still carry a wider audience), so every query excludes the
+pending keys it is given (``exclude_keys``); the database answers whenever a pending
+key is visible to the reader.
 
 Mapping and queries are built with ``elasticsearch.dsl`` (shipped in the client) and
 are plain dicts (``index_body()``, ``build_search()``, ``build_suggest()``), so they are
@@ -11,16 +13,15 @@ unit-tested without a server. Every call to the server is wrapped: a dead, slow 
 misconfigured server raises ``SearchUnavailable`` and the caller falls back to the
 database.
 
-Analysis (see docs/search-elasticsearch.md):
-
-The index settings and mapping are in ``es_mapping``, the requests in ``es_queries``.
+The index settings and mapping are in ``es_mapping``, the requests in ``es_queries``, the
+batching of bulk writes in ``es_writes``.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
@@ -28,6 +29,7 @@ from elasticsearch import ApiError, Elasticsearch
 from .. import analysis
 from ..documents import SearchDocument
 from ..query import ParsedQuery, parse
+from . import es_writes
 from .base import (
     Hit,
     SearchBackend,
@@ -51,6 +53,7 @@ from .es_queries import (
     build_spelling,
     build_suggest,
 )
+from .es_writes import Operation
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +61,8 @@ logger = logging.getLogger(__name__)
 SEARCH_TIMEOUT = 2.0
 # Writes and index management may take longer (bulk batches, creating an index).
 WRITE_TIMEOUT = 30.0
-BULK_CHUNK = 500
+# Synonyms API: the most rules one set holds (and one read returns)
+MAX_SYNONYM_RULES = 10_000
 # ensure_index() trusts its last check for this long
 ENSURE_EVERY = 300.0
 
@@ -66,8 +70,7 @@ ENSURE_EVERY = 300.0
 class BulkError(SearchUnavailable):
     """Some documents of a bulk request were refused; the others were applied.
 
-    ``failed`` maps each refused key to the reason: keep those pending (retry later),
-    clear the rest.
+    ``failed`` maps each refused key to the reason.
     """
 
     def __init__(self, failed: dict[str, str]):
@@ -75,7 +78,14 @@ class BulkError(SearchUnavailable):
         super().__init__(f"Elasticsearch refused {len(failed)} document(s): {failed}")
 
 
-# --- The backend --------------------------------------------------------------------
+class IndexMissing(SearchUnavailable):
+    """The index behind the alias is gone (``index_not_found_exception``)."""
+
+    index_missing = True
+
+
+class RequestTooLarge(SearchUnavailable):
+    """The server refused the request's size (413, ``http.max_content_length``)."""
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -87,10 +97,20 @@ class ElasticsearchBackend(SearchBackend):
         index_name: str = "abhnetz-search",
         client=None,
         timeout: float = SEARCH_TIMEOUT,
+        bulk_count: int = es_writes.BULK_COUNT,
+        bulk_bytes: int = es_writes.BULK_BYTES,
+        max_request_bytes: int = es_writes.MAX_REQUEST_BYTES,
     ):
         self.url = url
-        # an alias: the concrete index behind it is replaced by recreate_index()
+        # an alias: the concrete index behind it is replaced by rebuilding the copy
         self.index_name = index_name
+        # the alias of an index being filled (rebuild_copy): writes go there too
+        self.building_name = f"{index_name}-building"
+        # the synonyms set (Synonyms API) of the search analyzer, updated in place
+        self.synonyms_set = f"{index_name}-synonyms"
+        self.bulk_count = bulk_count
+        self.bulk_bytes = bulk_bytes
+        self.max_request_bytes = max_request_bytes
         if client is None:
             client = Elasticsearch(
                 url, request_timeout=timeout, max_retries=0, retry_on_timeout=False
@@ -110,11 +130,16 @@ class ElasticsearchBackend(SearchBackend):
             raise SearchUnavailable(str(error)) from error
         except ApiError as error:
             status = getattr(error.meta, "status", 0)
-            if status >= 500 or status in (404, 408, 429):
+            if status >= 500 or status in (404, 408, 413, 429):
                 logger.warning("Elasticsearch %s failed: %s", action, error)
             else:
                 # a request it refuses is our mistake: log it loudly, still degrade
                 logger.error("Elasticsearch refused %s: %s", action, error)
+            if status == 413:
+                raise RequestTooLarge(str(error)) from error
+            if status == 404 and "index_not_found_exception" in str(error):
+                self._ensured_at = None
+                raise IndexMissing(str(error)) from error
             raise SearchUnavailable(str(error)) from error
 
     def _writer(self):
@@ -125,9 +150,20 @@ class ElasticsearchBackend(SearchBackend):
     def _new_index_name(self) -> str:
         return f"{self.index_name}-{time.time_ns()}"
 
+    def _create(self, name: str, aliases: dict) -> None:
+        rules = synonym_rules()
+        if rules:
+            # the set must exist before an index that names it
+            self._put_synonyms(rules)
+        body = index_body(synonyms=rules, synonyms_set=self.synonyms_set)
+        self._call(
+            "creating the index", self._writer().indices.create, index=name, aliases=aliases, **body
+        )
+
     def ensure_index(self) -> bool:
         """Create the index (behind the alias ``index_name``) if it does not exist;
-        otherwise bring a changed synonym list up to date. True if created.
+        otherwise bring a changed synonym list up to date. True if created: the caller
+        refills it (``replica.ensure_copy``).
 
         Checked at most every ``ENSURE_EVERY`` seconds per backend object (the sync
         task calls this before each batch); a failed write checks again.
@@ -140,157 +176,198 @@ class ElasticsearchBackend(SearchBackend):
             self.update_synonyms()
             self._ensured_at = now
             return False
-        body = index_body()
-        self._call(
-            "creating the index",
-            client.indices.create,
-            index=self._new_index_name(),
-            aliases={self.index_name: {"is_write_index": True}},
-            **body,
-        )
+        self._create(self._new_index_name(), {self.index_name: {"is_write_index": True}})
         self._ensured_at = now
         return True
 
-    def recreate_index(self) -> str:
-        """A new empty index behind the alias (new mapping and lexicon); the old ones
-        are dropped. Returns the new index's name; refill it afterwards."""
+    def create_building_index(self) -> str:
+        """A new empty index behind the building alias only (searches keep the old one);
+        a building index left by an interrupted rebuild is dropped first."""
         client = self._writer()
+        for name in self._indices(self.building_name):
+            self._call("dropping an unfinished index", client.indices.delete, index=name)
         new = self._new_index_name()
-        self._call("creating the index", client.indices.create, index=new, **index_body())
-        old = self._indices()
+        self._create(new, {self.building_name: {}})
+        return new
+
+    def swap_to(self, new: str) -> None:
+        """Move the alias to ``new`` in one step (searches see the old index or the new
+        one, never none), drop the building alias, then drop the old indices."""
+        client = self._writer()
+        self._call("refreshing", client.indices.refresh, index=new)
+        old = [name for name in self._indices(self.index_name) if name != new]
         actions = [{"remove": {"index": name, "alias": self.index_name}} for name in old]
         actions.append({"add": {"index": new, "alias": self.index_name, "is_write_index": True}})
-        # one atomic switch: searches see the old index or the new one, never none
+        actions.append({"remove": {"index": new, "alias": self.building_name}})
         self._call("switching the alias", client.indices.update_aliases, actions=actions)
         for name in old:
             self._call("dropping the old index", client.indices.delete, index=name)
         self._ensured_at = time.monotonic()
+
+    def recreate_index(self) -> str:
+        """A new empty index behind the alias (the old ones dropped): for tests and a
+        first start. To replace a serving index use ``replica.rebuild_copy``."""
+        new = self.create_building_index()
+        self.swap_to(new)
         return new
 
     def delete_index(self) -> None:
-        """Drop the alias and every index behind it (tests, uninstalling)."""
+        """Drop the alias, every index behind it and the synonyms set (tests,
+        uninstalling)."""
         client = self._writer()
         self._ensured_at = None
-        for name in self._indices():
-            self._call("dropping the index", client.indices.delete, index=name)
+        for alias in (self.index_name, self.building_name):
+            for name in self._indices(alias):
+                self._call("dropping the index", client.indices.delete, index=name)
+        try:
+            self._call("dropping synonyms", client.synonyms.delete_synonym, id=self.synonyms_set)
+        except SearchUnavailable:
+            pass  # never created (no synonyms)
 
-    def _indices(self) -> list[str]:
+    def _indices(self, alias: str) -> list[str]:
         client = self._writer()
-        if not self._call("checking the index", client.indices.exists_alias, name=self.index_name):
+        if not self._call("checking the index", client.indices.exists_alias, name=alias):
             return []
-        return list(
-            _body(self._call("reading the alias", client.indices.get_alias, name=self.index_name))
+        return list(_body(self._call("reading the alias", client.indices.get_alias, name=alias)))
+
+    def _put_synonyms(self, rules: list[str]) -> None:
+        self._call(
+            "storing synonyms",
+            self._writer().synonyms.put_synonym,
+            id=self.synonyms_set,
+            synonyms_set=[{"id": f"r{n}", "synonyms": rule} for n, rule in enumerate(rules)],
         )
 
     def update_synonyms(self) -> bool:
-        """Apply a changed synonym list to the existing index (no reindex: synonyms are
-        used at search time only). Closes the index for a moment; searches meanwhile
-        fall back to the database. True if something changed."""
+        """Apply a changed synonym list without closing the index: the search
+        analyzer's ``synonym_graph`` reads the synonyms set and is ``updateable``, so
+        storing the set reloads it; the reload and the cleared request cache make sure
+        no answer of the old list remains. True if something changed."""
+        wanted = synonym_rules()
         client = self._writer()
-        wanted = index_body()["settings"]["analysis"]
-        for name in self._indices():
-            current = _body(self._call("reading settings", client.indices.get_settings, index=name))
-            analysis_now = current[name]["settings"]["index"].get("analysis", {})
-            now_rules = analysis_now.get("filter", {}).get("abh_synonyms", {}).get("synonyms")
-            wanted_rules = wanted.get("filter", {}).get("abh_synonyms", {}).get("synonyms")
-            if (now_rules or None) == (wanted_rules or None):
-                continue
-            settings = {
-                "analysis": {
-                    "analyzer": {"abh_german_search": wanted["analyzer"]["abh_german_search"]},
-                    "filter": {
-                        key: value
-                        for key, value in wanted["filter"].items()
-                        if key == "abh_synonyms" or key in analysis_now.get("filter", {})
-                    },
-                }
-            }
-            self._call("closing the index", client.indices.close, index=name)
-            try:
+        try:
+            current = _body(
                 self._call(
-                    "updating synonyms", client.indices.put_settings, index=name, settings=settings
+                    "reading synonyms",
+                    client.synonyms.get_synonym,
+                    id=self.synonyms_set,
+                    size=MAX_SYNONYM_RULES,
                 )
-            finally:
-                self._call("opening the index", client.indices.open, index=name)
-            return True
-        return False
+            )
+            now_rules = [rule["synonyms"] for rule in current.get("synonyms_set", [])]
+        except IndexMissing:
+            raise
+        except SearchUnavailable:
+            now_rules = None  # no set yet
+        if now_rules == wanted or not wanted:
+            return False
+        self._put_synonyms(wanted)
+        self._call(
+            "reloading analyzers", client.indices.reload_search_analyzers, index=self.index_name
+        )
+        self._call(
+            "clearing the request cache",
+            client.indices.clear_cache,
+            index=self.index_name,
+            request=True,
+        )
+        return True
 
     def refresh(self) -> None:
         self._call("refreshing", self._writer().indices.refresh, index=self.index_name)
 
     # -- writing
 
-    def bulk_upsert(self, documents: list[SearchDocument], refresh="wait_for") -> None:
-        """Store (replace) the documents under their keys.
+    def write(
+        self, operations: list[Operation], targets: list[str] | None = None, refresh="wait_for"
+    ) -> dict[str, str]:
+        """Apply versioned operations; returns the keys refused, with the reason (the
+        others are applied, or Elasticsearch already had a newer version).
 
-        ``refresh="wait_for"`` returns only once searches see the new versions: the
-        caller clears the pending mark afterwards, and a stale copy (say with a wider
-        audience) must not become searchable again in between. Raises
-        ``SearchUnavailable`` (``BulkError`` if only some were refused).
+        Without ``targets``: the alias, and the building alias while a rebuild fills a
+        new index. ``refresh="wait_for"`` returns once searches see the writes: the
+        caller clears the pending marks afterwards. Raises ``IndexMissing`` when the
+        alias has no index, ``SearchUnavailable`` when the server cannot be used.
         """
-        self._bulk(
-            (
-                (
-                    {"index": {"_index": self.index_name, "_id": doc.key}},
-                    document_source(doc),
+        if not operations:
+            return {}
+        if targets is None:
+            targets = [self.index_name]
+            if self._call(
+                "checking for a rebuild",
+                self._writer().indices.exists_alias,
+                name=self.building_name,
+            ):
+                targets.append(self.building_name)
+        failed: dict[str, str] = {}
+        todo = []
+        for item in es_writes.items(operations, targets):
+            if item.bytes > self.max_request_bytes:
+                failed[item.key] = (
+                    f"document of {item.bytes} bytes is larger than the request limit "
+                    f"({self.max_request_bytes} bytes)"
                 )
-                for doc in documents
-            ),
-            refresh,
-        )
-
-    def delete(self, keys: Iterable[str], refresh="wait_for") -> None:
-        """Remove the documents with these keys (missing ones are fine)."""
-        self._bulk(
-            (({"delete": {"_index": self.index_name, "_id": key}}, None) for key in keys), refresh
-        )
-
-    def _bulk(self, operations: Iterator[tuple[dict, dict | None]], refresh) -> None:
+            else:
+                todo.append(item)
         try:
-            self._bulk_batches(operations, refresh)
+            for batch in es_writes.batches(todo, self.bulk_count, self.bulk_bytes):
+                self._send(batch, refresh, failed)
         except SearchUnavailable:
             self._ensured_at = None  # the index may be gone: check before the next write
             raise
+        if failed:
+            logger.warning("Elasticsearch refused documents: %s", failed)
+        return failed
 
-    def _bulk_batches(self, operations, refresh) -> None:
-        failed: dict[str, str] = {}
-        batch: list[dict] = []
-        count = 0
-
-        def send():
-            if not batch:
-                return
+    def _send(self, batch: list[es_writes.Item], refresh, failed: dict[str, str]) -> None:
+        try:
             response = _body(
                 self._call(
                     "writing",
                     self._writer().bulk,
-                    operations=list(batch),
+                    operations=[line for item in batch for line in item.lines],
                     refresh=refresh,
                     # never let a missing alias auto-create an index without our mapping
                     require_alias=True,
                 )
             )
-            if response.get("errors"):
-                for item in response.get("items", []):
-                    ((op, result),) = item.items()
-                    error = result.get("error")
-                    if op == "delete" and not error and result.get("status") == 404:
-                        continue  # already gone
-                    if error:
-                        reason = error.get("reason") or error.get("type") or str(error)
-                        failed[result.get("_id", "")] = reason
-            batch.clear()
+        except RequestTooLarge:
+            if len(batch) == 1:
+                failed[batch[0].key] = "refused as too large for the server (413)"
+                return
+            half = len(batch) // 2
+            self._send(batch[:half], refresh, failed)
+            self._send(batch[half:], refresh, failed)
+            return
+        missing = None
+        for item, answer in zip(batch, response.get("items", []), strict=False):
+            ((operation, result),) = answer.items()
+            state, reason = es_writes.outcome(operation, result)
+            if state == "missing_index":
+                if item.target == self.building_name:
+                    continue  # the rebuild has finished (or given up) meanwhile
+                missing = reason
+            elif state == "failed":
+                failed[item.key] = reason or "refused"
+        if missing:
+            self._ensured_at = None
+            raise IndexMissing(missing)
 
-        for action, source in operations:
-            batch.append(action)
-            if source is not None:
-                batch.append(source)
-            count += 1
-            if count % BULK_CHUNK == 0:
-                send()
-        send()
+    def bulk_upsert(self, documents: list[SearchDocument], refresh="wait_for") -> None:
+        """Store (replace) the documents under their keys, versioned by the clock
+        (the contract tests; the copy itself writes the database's versions)."""
+        version = time.time_ns() // 1000
+        failed = self.write(
+            [Operation(doc.key, version, doc) for doc in documents], refresh=refresh
+        )
         if failed:
-            logger.warning("Elasticsearch refused documents: %s", failed)
+            raise BulkError(failed)
+
+    def delete(self, keys: Iterable[str], refresh="wait_for") -> None:
+        """Remove the documents with these keys (missing ones are fine)."""
+        version = time.time_ns() // 1000
+        failed = self.write([Operation(key, version) for key in keys], refresh=refresh)
+        if failed:
             raise BulkError(failed)
 
     # -- reading

@@ -69,9 +69,13 @@ def synonym_rules(groups: Iterable[Iterable[str]] | None = None) -> list[str]:
     return [", ".join(group) for group in groups if group]
 
 
-def _analyzers(compound_parts=None, synonyms=None):
+def _analyzers(compound_parts=None, synonyms=None, synonyms_set=None):
     """(index analyzer, search analyzer, prefix index analyzer, prefix search analyzer,
-    spelling analyzer) as DSL objects; the index collects their filters from them."""
+    spelling analyzer) as DSL objects; the index collects their filters from them.
+
+    With ``synonyms_set`` the synonym filter reads that set of the Synonyms API
+    (updateable, reloaded in place when the set changes); without, the rules inline.
+    """
     words = _word_list(analysis.compound_parts() if compound_parts is None else compound_parts)
     rules = synonym_rules() if synonyms is None else list(synonyms)
 
@@ -85,16 +89,24 @@ def _analyzers(compound_parts=None, synonyms=None):
                 "dictionary_decompounder",
                 word_list=words,
                 min_subword_size=4,
+                # the default of 15 silently drops longer entries ("staatsangehorigkeit")
+                max_subword_size=max(15, *(len(word) for word in words)),
                 only_longest_match=False,
             )
         ]
         if words
         else []
     )
+    # lenient: a rule the analyzer cannot parse is skipped, not an error
+    source = {"synonyms_set": synonyms_set, "updateable": True} if synonyms_set else {}
     synonym = (
         [
-            # lenient: a rule the analyzer cannot parse is skipped, not an error
-            token_filter("abh_synonyms", "synonym_graph", synonyms=rules, lenient=True)
+            token_filter(
+                "abh_synonyms",
+                "synonym_graph",
+                lenient=True,
+                **(source or {"synonyms": rules}),
+            )
         ]
         if rules
         else []
@@ -142,9 +154,9 @@ def _analyzers(compound_parts=None, synonyms=None):
     return german_index, german_search, prefix_index, prefix_search, spell
 
 
-def build_mapping(compound_parts=None, synonyms=None) -> Mapping:
+def build_mapping(compound_parts=None, synonyms=None, synonyms_set=None) -> Mapping:
     german_index, german_search, prefix_index, prefix_search, spell = _analyzers(
-        compound_parts, synonyms
+        compound_parts, synonyms, synonyms_set
     )
 
     def german(**kwargs):
@@ -180,12 +192,17 @@ def build_mapping(compound_parts=None, synonyms=None) -> Mapping:
     return m
 
 
-def index_body(compound_parts=None, synonyms=None) -> dict:
+# How long Elasticsearch remembers a deleted document's version (default 60 s): an
+# older write arriving later than this could bring the document back.
+GC_DELETES = "1h"
+
+
+def index_body(compound_parts=None, synonyms=None, synonyms_set=None) -> dict:
     """Settings and mappings of a new index (``{"settings": ..., "mappings": ...}``);
     the lexicon lists default to search/lexicon."""
     index = Index("abhnetz-search")
-    index.settings(number_of_shards=1, auto_expand_replicas="0-1")
-    index.mapping(build_mapping(compound_parts, synonyms))
+    index.settings(number_of_shards=1, auto_expand_replicas="0-1", gc_deletes=GC_DELETES)
+    index.mapping(build_mapping(compound_parts, synonyms, synonyms_set))
     return index.to_dict()
 
 

@@ -66,6 +66,43 @@ def _positive_query(clause) -> Q:
     return query
 
 
+def _positive_queries(parsed: ParsedQuery) -> list[Q]:
+    """One query per searched clause, in order. A run of plain words that is a
+    multi-word synonym ("elektronischer Aufenthaltstitel" typed without quotes) is
+    also searched as one phrase: only then does the search analyzer's
+    ``synonym_graph`` see the words together and add "eAT"."""
+    clauses = list(parsed.clauses)
+    queries = []
+    i = 0
+    while i < len(clauses):
+        clause = clauses[i]
+        if clause.negated:
+            i += 1
+            continue
+        run = []
+        for following in clauses[i:]:
+            if following.negated or following.phrase:
+                break
+            run.append(following.text)
+        length = analysis.synonym_run(run)[0] if len(run) > 1 else 0
+        if length > 1:
+            own = [_positive_query(c) for c in _searchable(clauses[i : i + length])]
+            together = Q(
+                "multi_match",
+                query=" ".join(run[:length]),
+                fields=list(QUERY_FIELDS),
+                type="phrase",
+            )
+            alternatives = [Q("bool", must=own), together] if own else [together]
+            queries.append(Q("bool", should=alternatives, minimum_should_match=1))
+            i += length
+            continue
+        if _searchable([clause]):
+            queries.append(_positive_query(clause))
+        i += 1
+    return queries
+
+
 def _audience(reader_keys) -> Q:
     return Q("terms", audience_keys=sorted(reader_keys))
 
@@ -130,7 +167,7 @@ def build_search(
     parsed = parsed if parsed is not None else parse(query.text)
     bool_query = Q(
         "bool",
-        must=[_positive_query(c) for c in _searchable(parsed.positive)],
+        must=_positive_queries(parsed),
         must_not=[_clause_query(c) for c in _searchable(parsed.negative)]
         + _exclusions(exclude_keys),
         filter=[_audience(query.reader_keys)],

@@ -277,6 +277,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ABH-Netz <noreply@abh
 
 # Search: the database backend unless ELASTICSEARCH_URL is set (see docs/search.md).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# the alias queries and writes use (tests use their own, see settings/test.py)
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "abhnetz-search")
 
 # Content Security Policy: strict on the front end; /admin/ gets the relaxed policy
 # Wagtail's inline scripts need (abhnetz.core.middleware).

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, immediate tasks, local cache, German locale."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,3 +19,5 @@ STORAGES = {
 SITE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WHITENOISE_USE_FINDERS = True
+# With ELASTICSEARCH_URL set, tests write to an alias of their own, never the site's.
+ELASTICSEARCH_INDEX = f"abhnetz-test-{os.getpid()}"

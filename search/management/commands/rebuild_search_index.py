@@ -32,9 +32,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, indexers=None, batch_size=200, **options):
-        if options.get("recreate_elasticsearch"):
-            queued = refill_replica()
-            self.stdout.write(f"New Elasticsearch index; {queued} entries queued for copying.")
         started = time.monotonic()
         interactive = self.stdout.isatty() if hasattr(self.stdout, "isatty") else False
         width = 30
@@ -58,3 +55,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {count} objects in {seconds:.1f} s ({rate:.0f}/s).")
         )
+        if options.get("recreate_elasticsearch"):
+            # after the database index: the new Elasticsearch index is filled from it
+            copied = refill_replica()
+            self.stdout.write(f"New Elasticsearch index filled with {copied} entries.")
