@@ -22,7 +22,6 @@ from elasticsearch import ApiError, NotFoundError
 from search import analysis
 from search.backends.base import SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import (
-    BulkError,
     ElasticsearchBackend,
     build_search,
     build_spelling,
@@ -64,36 +63,6 @@ class CannedClient:
     def search(self, **kwargs):
         self.requests.append(kwargs)
         return self.responses.pop(0)
-
-
-class Namespace:
-    def __init__(self, owner, prefix):
-        self.owner, self.prefix = owner, prefix
-
-    def __getattr__(self, name):
-        def call(**kwargs):
-            self.owner.calls.append((f"{self.prefix}{name}", kwargs))
-            return self.owner.answers.get(f"{self.prefix}{name}")
-
-        return call
-
-
-class WritingClient:
-    """Records writes and index management; ``answers`` maps a call to its answer."""
-
-    def __init__(self, answers=None):
-        self.answers = answers or {}
-        self.calls = []
-        self.indices = Namespace(self, "indices.")
-        self.option_calls = []
-
-    def options(self, **kwargs):
-        self.option_calls.append(kwargs)
-        return self
-
-    def bulk(self, **kwargs):
-        self.calls.append(("bulk", kwargs))
-        return self.answers.get("bulk", {"errors": False, "items": []})
 
 
 class FailingClient:
@@ -154,6 +123,15 @@ class TestIndexSettings:
             "behörde",
             "erlaubnis",
         ]
+
+    def test_long_word_list_entries_are_not_dropped_by_the_decompounder(self):
+        # max_subword_size defaults to 15: longer entries would never be split off
+        body = index_body(["Staatsangehörigkeit", "Behörde"], SYNONYMS)
+        decompound = body["settings"]["analysis"]["filter"]["abh_decompound"]
+        assert decompound["max_subword_size"] == len("staatsangehoerigkeit") == 20
+        assert self.filters["abh_decompound"]["max_subword_size"] == 15
+        lexicon = index_body()["settings"]["analysis"]["filter"]["abh_decompound"]
+        assert lexicon["max_subword_size"] == max(15, *(len(w) for w in lexicon["word_list"]))
 
     def test_both_analyzers_normalise_stem_and_fold_in_that_order(self):
         assert self.filters["abh_german_stemmer"] == {"type": "stemmer", "language": "light_german"}
@@ -318,6 +296,31 @@ class TestSearchRequest:
         ]
         excluded = inner_bool(self.body(query("Antrag -der -Visum")))["must_not"]
         assert [c["multi_match"]["query"] for c in excluded] == ["Visum"]
+
+    def test_a_multi_word_synonym_typed_without_quotes_is_also_one_phrase(self):
+        # "eAT, elektronischer Aufenthaltstitel": each word alone never reaches the
+        # synonym_graph filter as the two-word rule; the run as one phrase does
+        must = inner_bool(self.body(query("Antrag elektronischer Aufenthaltstitel Kosten")))["must"]
+        assert [c["multi_match"]["query"] for c in (must[0], must[2])] == ["Antrag", "Kosten"]
+        run = must[1]["bool"]
+        assert run["minimum_should_match"] == 1
+        each, together = run["should"]
+        assert [c["multi_match"]["query"] for c in each["bool"]["must"]] == [
+            "elektronischer",
+            "Aufenthaltstitel",
+        ]
+        assert together == {
+            "multi_match": {
+                "query": "elektronischer Aufenthaltstitel",
+                "fields": ["title^3", "summary^2", "body"],
+                "type": "phrase",
+            }
+        }
+
+    def test_a_run_with_a_stopword_inside_keeps_it_in_the_phrase(self):
+        must = inner_bool(self.body(query("Bundesamt für Migration und Flüchtlinge")))["must"]
+        ((_, together),) = [c["bool"]["should"] for c in must]
+        assert together["multi_match"]["query"] == "Bundesamt für Migration und Flüchtlinge"
 
     def test_a_plain_word_of_several_parts_is_a_phrase(self):
         (clause,) = inner_bool(self.body(query("E-Mail")))["must"]
@@ -679,159 +682,12 @@ def test_suggest_leaves_out_typed_stopwords_but_not_the_last_word():
     assert inner_bool(body)["must"][0]["match"]["title.prefix"]["query"] == "Antrag auf"
 
 
-# --- writing and index management ----------------------------------------------------
+# --- writing and index management: tests/search/test_elasticsearch_index.py ----------
 
 
 def make_doc(key, title="", **kwargs):
     kwargs.setdefault("audience_keys", frozenset({"member"}))
     return SearchDocument(key=key, kind="guide", title=title or key, url=f"/{key}/", **kwargs)
-
-
-def test_bulk_upsert_writes_through_the_alias_and_waits_for_visibility():
-    client = WritingClient()
-    backend = ElasticsearchBackend("http://unused", index_name="idx", client=client)
-    backend.bulk_upsert([make_doc("guide:1"), make_doc("guide:2")])
-    ((name, kwargs),) = client.calls
-    assert name == "bulk"
-    # the pending mark is cleared after this returns: the new copy must be searchable
-    assert kwargs["refresh"] == "wait_for"
-    # a missing alias must fail, not auto-create an index without our mapping
-    assert kwargs["require_alias"] is True
-    ops = kwargs["operations"]
-    assert ops[0] == {"index": {"_index": "idx", "_id": "guide:1"}}
-    assert ops[1] == document_source(make_doc("guide:1"))
-    assert ops[2] == {"index": {"_index": "idx", "_id": "guide:2"}}
-    assert len(ops) == 4
-
-
-def test_bulk_upsert_sends_nothing_for_no_documents():
-    client = WritingClient()
-    ElasticsearchBackend("http://unused", client=client).bulk_upsert([])
-    assert client.calls == []
-
-
-def test_refused_documents_are_reported_by_key():
-    answer = {
-        "errors": True,
-        "items": [
-            {"index": {"_id": "guide:1", "status": 201}},
-            {
-                "index": {
-                    "_id": "guide:2",
-                    "status": 400,
-                    "error": {"type": "mapper_parsing_exception", "reason": "bad date"},
-                }
-            },
-        ],
-    }
-    client = WritingClient({"bulk": answer})
-    backend = ElasticsearchBackend("http://unused", client=client)
-    with pytest.raises(BulkError) as caught:
-        backend.bulk_upsert([make_doc("guide:1"), make_doc("guide:2")])
-    assert caught.value.failed == {"guide:2": "bad date"}
-    assert isinstance(caught.value, SearchUnavailable)
-
-
-def test_delete_tolerates_documents_already_gone():
-    answer = {
-        "errors": True,
-        "items": [{"delete": {"_id": "guide:1", "status": 404, "result": "not_found"}}],
-    }
-    client = WritingClient({"bulk": answer})
-    ElasticsearchBackend("http://unused", index_name="idx", client=client).delete(["guide:1"])
-    ((_, kwargs),) = client.calls
-    assert kwargs["operations"] == [{"delete": {"_index": "idx", "_id": "guide:1"}}]
-
-
-def test_ensure_index_creates_the_index_behind_the_alias():
-    client = WritingClient({"indices.exists_alias": False})
-    backend = ElasticsearchBackend("http://unused", index_name="idx", client=client)
-    assert backend.ensure_index() is True
-    (_, (name, kwargs)) = client.calls
-    assert name == "indices.create"
-    assert kwargs["index"].startswith("idx-")
-    assert kwargs["aliases"] == {"idx": {"is_write_index": True}}
-    assert kwargs["settings"] == index_body()["settings"]
-    assert kwargs["mappings"] == index_body()["mappings"]
-
-
-def test_ensure_index_checks_again_only_after_a_while_or_a_failed_write():
-    client = WritingClient({"indices.exists_alias": False})
-    backend = ElasticsearchBackend("http://unused", index_name="idx", client=client)
-    assert backend.ensure_index() is True
-    calls = len(client.calls)
-    # the sync task calls it before every batch: no requests while the last check holds
-    assert backend.ensure_index() is False
-    assert len(client.calls) == calls
-
-    client.answers["bulk"] = {
-        "errors": True,
-        "items": [{"index": {"_id": "guide:1", "status": 404, "error": {"type": "x"}}}],
-    }
-    with pytest.raises(BulkError):
-        backend.bulk_upsert([make_doc("guide:1")])
-    assert backend.ensure_index() is True
-    assert [name for name, _ in client.calls].count("indices.create") == 2
-
-
-def test_ensure_index_updates_changed_synonyms_in_place():
-    stored = index_body()["settings"]["analysis"]
-    stored = {
-        "filter": {
-            **stored["filter"],
-            "abh_synonyms": {"type": "synonym_graph", "synonyms": ["a, b"]},
-        },
-        "analyzer": stored["analyzer"],
-    }
-    client = WritingClient(
-        {
-            "indices.exists_alias": True,
-            "indices.get_alias": {"idx-1": {"aliases": {"idx": {}}}},
-            "indices.get_settings": {"idx-1": {"settings": {"index": {"analysis": stored}}}},
-        }
-    )
-    backend = ElasticsearchBackend("http://unused", index_name="idx", client=client)
-    assert backend.ensure_index() is False
-    names = [name for name, _ in client.calls]
-    assert names[-3:] == ["indices.close", "indices.put_settings", "indices.open"]
-    settings = client.calls[-2][1]["settings"]["analysis"]
-    assert (
-        settings["analyzer"]["abh_german_search"]
-        == (index_body()["settings"]["analysis"]["analyzer"]["abh_german_search"])
-    )
-
-
-def test_ensure_index_leaves_an_index_with_the_same_synonyms_alone():
-    current = index_body()["settings"]["analysis"]
-    client = WritingClient(
-        {
-            "indices.exists_alias": True,
-            "indices.get_alias": {"idx-1": {"aliases": {"idx": {}}}},
-            "indices.get_settings": {"idx-1": {"settings": {"index": {"analysis": current}}}},
-        }
-    )
-    backend = ElasticsearchBackend("http://unused", index_name="idx", client=client)
-    assert backend.ensure_index() is False
-    assert not {"indices.close", "indices.create"} & {name for name, _ in client.calls}
-
-
-def test_recreate_index_switches_the_alias_atomically():
-    client = WritingClient(
-        {"indices.exists_alias": True, "indices.get_alias": {"idx-1": {"aliases": {"idx": {}}}}}
-    )
-    backend = ElasticsearchBackend("http://unused", index_name="idx", client=client)
-    new = backend.recreate_index()
-    calls = dict(client.calls)
-    assert calls["indices.create"]["index"] == new
-    assert calls["indices.update_aliases"]["actions"] == [
-        {"remove": {"index": "idx-1", "alias": "idx"}},
-        {"add": {"index": new, "alias": "idx", "is_write_index": True}},
-    ]
-    assert calls["indices.delete"] == {"index": "idx-1"}
-    # the new index exists before the alias moves, the old one goes after
-    order = [name for name, _ in client.calls]
-    assert order.index("indices.create") < order.index("indices.update_aliases")
-    assert order.index("indices.update_aliases") < order.index("indices.delete")
 
 
 # --- failures -----------------------------------------------------------------------
