@@ -264,6 +264,19 @@ def rebuild_copy(es, batch_size: int = SYNC_BATCH) -> int:
     write to both (``es.write`` adds the index being built), so no change is lost;
     searches use the old index meanwhile. Entries it cannot copy are marked pending."""
     new = es.create_building_index()
+    try:
+        copied, refused = _fill(es, batch_size)
+        es.swap_to(new)
+    except SearchUnavailable:
+        # the serving index is untouched; the half-filled one would only slow copies
+        es.drop_building_index()
+        raise
+    if refused:
+        mark_pending(refused)
+    return copied
+
+
+def _fill(es, batch_size: int) -> tuple[int, dict[str, str]]:
     copied = 0
     refused: dict[str, str] = {}
     last = 0
@@ -282,10 +295,7 @@ def rebuild_copy(es, batch_size: int = SYNC_BATCH) -> int:
         ]
         refused.update(es.write(operations, targets=[es.building_name]))
         copied += len(entries) - len(set(refused) & {e.key for e in entries})
-    es.swap_to(new)
-    if refused:
-        mark_pending(refused)
-    return copied
+    return copied, refused
 
 
 def status() -> dict:

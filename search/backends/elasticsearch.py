@@ -183,12 +183,15 @@ class ElasticsearchBackend(SearchBackend):
     def create_building_index(self) -> str:
         """A new empty index behind the building alias only (searches keep the old one);
         a building index left by an interrupted rebuild is dropped first."""
-        client = self._writer()
-        for name in self._indices(self.building_name):
-            self._call("dropping an unfinished index", client.indices.delete, index=name)
+        self.drop_building_index()
         new = self._new_index_name()
         self._create(new, {self.building_name: {}})
         return new
+
+    def drop_building_index(self) -> None:
+        client = self._writer()
+        for name in self._indices(self.building_name):
+            self._call("dropping an unfinished index", client.indices.delete, index=name)
 
     def swap_to(self, new: str) -> None:
         """Move the alias to ``new`` in one step (searches see the old index or the new

@@ -16,3 +16,23 @@ def guide(network, make_guide, django_capture_on_commit_callbacks):  # noqa: F81
             owner=network.office_staff,
             body=[text("<p>Die Wohnsitzauflage nach § 12a AufenthG.</p>")],
         )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_the_test_alias():
+    """With ELASTICSEARCH_URL set, the suite writes to its own alias
+    (settings.test.ELASTICSEARCH_INDEX); drop it afterwards."""
+    yield
+    from django.conf import settings
+
+    from search.backends.base import SearchUnavailable
+    from search.backends.elasticsearch import ElasticsearchBackend
+
+    if settings.ELASTICSEARCH_URL:
+        backend = ElasticsearchBackend(
+            settings.ELASTICSEARCH_URL, index_name=settings.ELASTICSEARCH_INDEX, timeout=10
+        )
+        try:
+            backend.delete_index()
+        except SearchUnavailable:
+            pass

@@ -55,6 +55,9 @@ class Index:
 
 
 class FakeServer:
+    # what the transport raises for a server that does not answer
+    Down = ConnectionError
+
     def __init__(self):
         self.requests: list[Request] = []
         self.indices: dict[str, Index] = {}

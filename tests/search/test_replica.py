@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from search import replica, services
+from search.backends.base import SearchUnavailable
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.models import ReplicaPending, SearchEntry
 from tests.search.fake_elasticsearch import FakeServer
@@ -333,3 +334,26 @@ def test_tests_never_write_to_the_sites_alias(settings):
     assert settings.ELASTICSEARCH_INDEX.startswith("abhnetz-test-")
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     assert services.elasticsearch().index_name == settings.ELASTICSEARCH_INDEX
+
+
+def test_a_rebuild_that_fails_leaves_the_serving_index_and_drops_the_new_one(es, fake):
+    # given an index in use
+    index(doc("guide:1", "eins"))
+    services.sync_replica()
+    (old,) = fake.alias_targets(ALIAS)
+    # when the server refuses the fill (as if full)
+    original = fake.handle
+
+    def refuse_bulk(method, target, body):
+        if target.startswith("/_bulk"):
+            raise FakeServer.Down("fake server down")
+        return original(method, target, body)
+
+    fake.handle = refuse_bulk
+    with pytest.raises(SearchUnavailable):
+        services.refill_replica()
+    fake.handle = original
+    # then searches still use the old index, and no half-filled index stays behind
+    assert fake.alias_targets(ALIAS) == {old}
+    assert fake.alias_targets(f"{ALIAS}-building") == set()
+    assert set(fake.indices) == {old}
