@@ -238,7 +238,7 @@ class ElasticsearchBackend(SearchBackend):
             "storing synonyms",
             self._writer().synonyms.put_synonym,
             id=self.synonyms_set,
-            synonyms_set=[{"id": f"r{n}", "synonyms": rule} for n, rule in enumerate(rules)],
+            synonyms_set=[{"id": f"r{n:05}", "synonyms": rule} for n, rule in enumerate(rules)],
         )
 
     def update_synonyms(self) -> bool:
@@ -262,7 +262,8 @@ class ElasticsearchBackend(SearchBackend):
             raise
         except SearchUnavailable:
             now_rules = None  # no set yet
-        if now_rules == wanted or not wanted:
+        # (compared as sets: the order of a read need not be the order stored)
+        if not wanted or (now_rules is not None and sorted(now_rules) == sorted(wanted)):
             return False
         self._put_synonyms(wanted)
         self._call(
