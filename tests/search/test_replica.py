@@ -357,3 +357,17 @@ def test_a_rebuild_that_fails_leaves_the_serving_index_and_drops_the_new_one(es,
     assert fake.alias_targets(ALIAS) == {old}
     assert fake.alias_targets(f"{ALIAS}-building") == set()
     assert set(fake.indices) == {old}
+
+
+def test_the_rebuild_command_fills_a_new_index_after_the_database_index(es, fake, guide):
+    # given a guide in the database index and its copy
+    services.sync_replica()
+    (old,) = fake.alias_targets(ALIAS)
+    # when the index is rebuilt with a new Elasticsearch index
+    out = StringIO()
+    call_command("rebuild_search_index", "--recreate-elasticsearch", stdout=out)
+    # then the alias points at a new index that holds the guide
+    (new,) = fake.alias_targets(ALIAS)
+    assert new != old
+    assert f"guide:{guide.pk}" in fake.indices[new].docs
+    assert "New Elasticsearch index filled with" in out.getvalue()
