@@ -84,7 +84,11 @@ class IndexMissing(SearchUnavailable):
     index_missing = True
 
 
-class RequestTooLarge(SearchUnavailable):
+class RequestRefused(SearchUnavailable):
+    """The server refused the request itself (400): something in it is wrong."""
+
+
+class RequestTooLarge(RequestRefused):
     """The server refused the request's size (413, ``http.max_content_length``)."""
 
 
@@ -137,6 +141,8 @@ class ElasticsearchBackend(SearchBackend):
                 logger.error("Elasticsearch refused %s: %s", action, error)
             if status == 413:
                 raise RequestTooLarge(str(error)) from error
+            if status == 400:
+                raise RequestRefused(str(error)) from error
             if status == 404 and "index_not_found_exception" in str(error):
                 self._ensured_at = None
                 raise IndexMissing(str(error)) from error
@@ -335,9 +341,15 @@ class ElasticsearchBackend(SearchBackend):
                     require_alias=True,
                 )
             )
-        except RequestTooLarge:
+        except RequestRefused as error:
+            # too large (413) or refused as a whole (400): halve the batch until the
+            # operation at fault is alone, and set that one aside
             if len(batch) == 1:
-                failed[batch[0].key] = "refused as too large for the server (413)"
+                failed[batch[0].key] = (
+                    "refused as too large for the server (413)"
+                    if isinstance(error, RequestTooLarge)
+                    else f"request refused: {str(error)[:500]}"
+                )
                 return
             half = len(batch) // 2
             self._send(batch[:half], refresh, failed)

@@ -13,7 +13,8 @@ a deleted document's version is remembered), synonyms sets. ``_search`` returns 
 documents of the aliased index that pass the query's ``terms`` filters on
 ``audience_keys`` and the ``must_not`` ``terms`` on ``key``; it does not match text.
 Failures are scripted: ``down``, ``refuse`` (key → error of that item),
-``max_content_length`` (413 for a larger body), ``lose_index()``.
+``max_content_length`` (413 for a larger body), ``refuse_requests_with`` (400 for a
+body containing it), ``lose_index()``.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class FakeServer:
         self.down = False
         self.refuse: dict[str, dict] = {}
         self.max_content_length: int | None = None
+        # a whole request containing this text is refused with 400
+        self.refuse_requests_with: str | None = None
 
     # -- the client
 
@@ -129,6 +132,8 @@ class FakeServer:
         self.requests.append(Request(method, path, params, parsed))
         if self.max_content_length is not None and body and len(body) > self.max_content_length:
             return 413, {"error": {"type": "content_too_long"}, "status": 413}
+        if self.refuse_requests_with and body and self.refuse_requests_with.encode() in body:
+            return 400, {"error": {"type": "illegal_argument_exception"}, "status": 400}
         parts = [p for p in path.split("/") if p]
         if parts[:1] == ["_alias"] and method == "HEAD":
             return (200 if parts[1] in self.aliases else 404), None

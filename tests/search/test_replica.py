@@ -241,6 +241,18 @@ def test_a_request_too_large_for_the_server_is_split_and_an_oversized_document_s
     assert "larger than the request limit" in row("guide:big").last_error
 
 
+def test_a_request_refused_as_a_whole_is_narrowed_down_to_the_document_at_fault(es, fake):
+    # given a server that refuses any request containing one document
+    fake.refuse_requests_with = "Giftig"
+    index(*(doc(f"guide:{n}", f"Titel {n}") for n in range(4)), doc("guide:x", "Giftig"))
+    # when copied
+    services.sync_replica()
+    # then the others arrived and only that one waits, with the reason
+    assert set(copied(fake)) == {f"guide:{n}" for n in range(4)}
+    assert set(ReplicaPending.objects.values_list("key", flat=True)) == {"guide:x"}
+    assert "request refused" in row("guide:x").last_error
+
+
 def test_an_unreachable_server_keeps_everything_pending_without_counting_attempts(es, fake):
     index(doc("guide:1", "eins"))
     fake.down = True
