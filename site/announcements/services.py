@@ -8,7 +8,7 @@ from abhnetz.accounts.models import User
 from abhnetz.accounts.roles import ANNOUNCEMENT_AUTHOR_ROLES, Role
 from abhnetz.audiences.models import Audience
 from abhnetz.audiences.rules import can_view
-from abhnetz.audiences.services import audience_assign, audience_store
+from abhnetz.audiences.services import audience_assign
 from abhnetz.text import render_markdown
 
 from .models import Announcement
@@ -43,8 +43,7 @@ def announcement_create(*, author: User, title: str, body: str, audience: Audien
         organisation=author.organisation,
     )
     audience_assign(announcement, audience)
-    announcement.save()
-    audience_store(announcement)
+    announcement.save()  # stores the audience too (AudienceMixin.save)
     return announcement
 
 
@@ -58,9 +57,9 @@ def announcement_update(
     announcement.body = body
     announcement.body_html = render_markdown(body)
     audience_assign(announcement, audience)
+    # stores the audience in this transaction (AudienceMixin.save): a narrowed audience
+    # holds before the editor hears "saved"
     announcement.save()
-    # same transaction: a narrowed audience holds before the editor hears "saved"
-    audience_store(announcement)
     return announcement
 
 
