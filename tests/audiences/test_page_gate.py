@@ -15,31 +15,12 @@ from abhnetz.audiences.services import audience_assign
 from abhnetz.audiences.wagtail_hooks import gate_pages
 from abhnetz.core.models import HomePage
 from knowledge.guides.models import GuidePage
-from knowledge.models import KnowledgeIndexPage
 from knowledge.spaces.models import WorkingGroupIndexPage
 
 
 @pytest.fixture
-def knowledge_index(db):
-    return KnowledgeIndexPage.objects.get()
-
-
-@pytest.fixture
-def publish(knowledge_index):
-    def make(page):
-        knowledge_index.add_child(instance=page)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        return page
-
-    return make
-
-
-@pytest.fixture
-def office_guide(network, publish):
-    page = GuidePage(title="Nur für Adorf", summary="Intern.", body=[])
-    audience_assign(page, Audience.selected(organisations=[network.office_a]))
-    return publish(page)
+def office_guide(network, make_guide):
+    return make_guide("Nur für Adorf", audience=Audience.selected(organisations=[network.office_a]))
 
 
 def assert_login_redirect(response, url):
