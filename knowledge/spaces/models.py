@@ -69,7 +69,7 @@ class WorkingGroupIndexPage(MembersOnlyRoutablePage):
 
 
 def _may_decide_any(user) -> bool:
-    from .services import may_decide_any
+    from .permissions import may_decide_any
 
     return may_decide_any(user)
 

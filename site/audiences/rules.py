@@ -18,22 +18,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from abhnetz.accounts.roles import Role
+# who "the whole network" and "offices only" are (abhnetz.accounts.roles)
+from abhnetz.accounts.roles import NETWORK_ROLES, OFFICE_ROLES, Role
 
 from .models import AudienceEntry, AudienceMixin, AudienceScope
-
-# Who "the whole network" is: every role but the advisory board, which is added
-# only when the author ticks the board flag.
-NETWORK_ROLES = (
-    Role.OFFICE_STAFF,
-    Role.PARTNER_STAFF,
-    Role.COORDINATOR,
-    Role.MODERATOR,
-    Role.ADMINISTRATOR,
-)
-# "Offices only": staff of the Ausländerbehörden and the coordinators; no partners,
-# no advisory board (domain.md).
-OFFICE_ROLES = (Role.OFFICE_STAFF, Role.COORDINATOR)
 
 
 def audience_content_type(model_or_obj) -> ContentType:

@@ -100,7 +100,7 @@ def dashboard_slots() -> list[DashboardSlot]:
 def access_request_entries(user) -> list[InboxEntry]:
     """The shell's own part of the inbox: access requests, for those who decide them."""
     from abhnetz.accounts.models import AccessRequest, AccessRequestStatus
-    from abhnetz.accounts.onboarding_services import may_onboard
+    from abhnetz.accounts.permissions import may_onboard
 
     if not may_onboard(user):
         return []

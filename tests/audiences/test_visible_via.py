@@ -120,7 +120,9 @@ def test_rows_under_an_audience_carrying_object(network, form_version):
 def test_a_row_without_a_target_is_hidden(network, form_version):
     form_version.form_item = None
     form_version.save()
-    assert visible_via(network.office_staff, Document.objects.all(), target="form_item").count() == 0
+    assert (
+        visible_via(network.office_staff, Document.objects.all(), target="form_item").count() == 0
+    )
 
 
 def test_a_path_of_foreign_keys(network, office_guide):
