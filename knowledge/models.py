@@ -43,7 +43,7 @@ class KnowledgeIndexPage(SitePage):
         context["results"] = paginate(request, pages)
         context["sections"] = self.sections(request.user)
         # the knowledge index links the register views of its sub-apps
-        from .guides.selectors import may_see_review_list
+        from .guides.permissions import may_see_review_list
 
         context["may_see_review_list"] = may_see_review_list(request.user)
         from .guides.permissions import guide_add_url, may_create_guide

@@ -1,9 +1,11 @@
-"""The knowledge base's part of the dashboard."""
+"""The knowledge base's parts of the shell: its navigation item and dashboard section."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from abhnetz.core.dashboard import DashboardSection
+from abhnetz.core import hooks as shell_hooks
+from abhnetz.core.dashboard import DashboardSection, DashboardSlot
+from abhnetz.core.navigation import NavItem
 
 from .selectors import latest_knowledge_pages
 
@@ -13,6 +15,18 @@ DASHBOARD_LENGTH = 5
 def may_create_guide_at_all(user) -> bool:
     # spares the index query for those who never reach the admin (partners, the board)
     return bool(getattr(user, "is_active", False)) and user.has_perm("wagtailadmin.access_admin")
+
+
+@hooks.register(shell_hooks.MAIN_NAVIGATION_ITEM)
+def knowledge_navigation_item():
+    return NavItem(_("Knowledge"), "knowledge:index", "/wissen/", order=10)
+
+
+@hooks.register(shell_hooks.DASHBOARD_SLOT)
+def guides_dashboard_slot():
+    return DashboardSlot(
+        "guides", _("Latest guides"), _("No guides have been published for you yet."), order=10
+    )
 
 
 @hooks.register("abhnetz_dashboard_section")

@@ -1,4 +1,8 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from abhnetz.core import hooks as shell_hooks
+from abhnetz.core.navigation import NavItem
 
 
 @hooks.register("abhnetz_seed_demo", order=1000)
@@ -9,3 +13,8 @@ def index_demo_content(demo):
 
     count = rebuild()
     demo.stdout.write(f"Search index: {count} objects indexed.")
+
+
+@hooks.register(shell_hooks.MAIN_NAVIGATION_ITEM)
+def search_navigation_item():
+    return NavItem(_("Search"), "search:index", "/suche/", order=60)

@@ -7,7 +7,7 @@ Erteilung eines Aufenthaltstitels" once, with its German and English files as li
 """
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -76,21 +76,13 @@ class FormItem(AudienceMixin, ClusterableModel):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        from abhnetz.audiences.services import audience_store
-
-        # stored in the saving transaction, whichever view saved it (the snippet editor)
-        with transaction.atomic():
-            result = super().save(*args, **kwargs)
-            audience_store(self)
-        return result
-
 
 class Document(AudienceMixin, AbstractDocument, ClusterableModel):
     """A Wagtail document in one language, with topics, an organisation and an audience.
 
     Its stored audience is refreshed on every save (the admin's upload, edit and multiple
-    upload views, the chooser's upload, our seeder), in the same transaction. The person
+    upload views, the chooser's upload, our seeder), in the same transaction, by
+    ``AudienceMixin.save``; Wagtail's update of size and hash alone leaves it. The person
     who uploaded it keeps sight of it.
     """
 
@@ -156,18 +148,6 @@ class Document(AudienceMixin, AbstractDocument, ClusterableModel):
 
     class Meta(AbstractDocument.Meta):
         permissions = [("choose_document", "Can choose document")]
-
-    def save(self, *args, **kwargs):
-        from abhnetz.audiences.services import audience_store
-
-        # Wagtail updates the size and hash alone (update_fields): the audience stays.
-        update_fields = kwargs.get("update_fields")
-        partial = update_fields is not None and "audience_scope" not in update_fields
-        with transaction.atomic():
-            result = super().save(*args, **kwargs)
-            if not partial:
-                audience_store(self)
-        return result
 
     @property
     def language_name(self) -> str:

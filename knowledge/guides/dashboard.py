@@ -10,12 +10,11 @@ from django.utils.translation import ngettext
 
 from abhnetz.core.dashboard import INBOX_DECIDE, INBOX_MINE, InboxEntry, inbox_section
 
-from .permissions import may_approve_guides
+from .permissions import may_approve_guides, may_see_review_list
 from .selectors import (
     approvals_waiting_for,
     drafts_of,
     guides_due_for_review,
-    may_see_review_list,
     overdue_guides,
 )
 

@@ -8,10 +8,8 @@ the command can run as often as cron likes.
 """
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -25,7 +23,6 @@ from wagtail.models import (
     TaskState,
 )
 
-from abhnetz.audiences.rules import can_view
 from knowledge.models import KnowledgePage
 
 from .blocks import GuideBodyBlock
@@ -98,15 +95,6 @@ class GuidePage(RoutablePageMixin, KnowledgePage):
     @property
     def is_review_overdue(self) -> bool:
         return self.review_due_on is not None and self.review_due_on < timezone.localdate()
-
-    def serve(self, request, view=None, args=None, kwargs=None):
-        # Routes bypass SitePage.serve, so the login and the audience are checked here,
-        # for the guide and for its versions alike.
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_view(request.user, self):
-            raise Http404
-        return super().serve(request, view, args, kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .documents import visible_document_ids

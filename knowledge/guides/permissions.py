@@ -21,13 +21,12 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
-from abhnetz.accounts.roles import Role
+from abhnetz.accounts.roles import RESTRICTED_CONTENT_APPROVER_ROLES, REVIEW_LIST_ROLES, Role
 from abhnetz.audiences.models import AudienceMixin, AudienceScope
 from abhnetz.audiences.rules import audience_group_ids, reader_keys, visible_pages
 
 # Who else approves content restricted to organisations or working groups, which the
 # coordinators often may not read (decision 0019); they must be in its audience too.
-RESTRICTED_CONTENT_APPROVER_ROLES = (Role.MODERATOR,)
 
 
 def in_approver_groups(user, *, task) -> bool:
@@ -223,3 +222,7 @@ def may_approve_guides(user) -> bool:
     this only says whether the inbox shows the approvals line at all.
     """
     return bool(getattr(user, "is_active", False)) and user.has_role(Role.COORDINATOR)
+
+
+def may_see_review_list(user) -> bool:
+    return user.is_active and user.has_role(*REVIEW_LIST_ROLES)

@@ -8,14 +8,12 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
-from abhnetz.accounts.roles import Role
 from abhnetz.audiences.rules import audience_content_type, visible_pages, visible_to
 from knowledge.models import KnowledgePage
 
 from .models import GuidePage
 
 # Who is shown the guides whose review is overdue.
-REVIEW_LIST_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
 
 
 @dataclass
@@ -55,10 +53,6 @@ def published_versions(guide: GuidePage) -> list[Version]:
             )
         )
     return list(reversed(versions))
-
-
-def may_see_review_list(user) -> bool:
-    return user.is_active and user.has_role(*REVIEW_LIST_ROLES)
 
 
 def overdue_guides(user, today=None):

@@ -10,19 +10,27 @@ The same goes for the "submitted" mails to the approvers: Wagtail sends one per 
 (to the groups and every superuser, whether they may read the page or not) and one per
 workflow (to every superuser again), so an administrator got two. Ours asks each
 approver of a ``GuideApprovalTask`` once (workflow.approval_requested_notify); other
-tasks keep Wagtail's task mail.
+tasks keep Wagtail's task mail, sent through our mail path (abhnetz.core.wagtail_mail:
+each recipient's language, after commit).
 """
 
 from wagtail.admin.mail import GroupApprovalTaskStateSubmissionEmailNotifier
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from abhnetz.core.wagtail_mail import ShellMailNotifierMixin
+
 APPROVED_UID = "workflow_state_approved_email_notification"
 REJECTED_UID = "workflow_state_rejected_email_notification"
 TASK_SUBMITTED_UID = "group_approval_task_submitted_email_notification"
 WORKFLOW_SUBMITTED_UID = "workflow_state_submitted_email_notification"
 
-wagtail_task_submitted_notifier = GroupApprovalTaskStateSubmissionEmailNotifier()
+
+class TaskSubmittedNotifier(ShellMailNotifierMixin, GroupApprovalTaskStateSubmissionEmailNotifier):
+    """Wagtail's "submitted" mail of a task that is not ours, through abhnetz.core.mail."""
+
+
+wagtail_task_submitted_notifier = TaskSubmittedNotifier()
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy
 from abhnetz.core.pagination import paginate
 
 from .comparison import compare_guides
-from .selectors import may_see_review_list, overdue_guides, published_versions
+from .permissions import may_see_review_list
+from .selectors import overdue_guides, published_versions
 
 
 def version_label(version) -> str:

@@ -4,7 +4,7 @@
   ``permissions.may_approve``, as one query for the fan-out of the "submitted" mail);
 - ``approval_requested_notify``: replaces Wagtail's two "submitted" mails (one per task
   for the groups and the superusers, one per workflow for the superusers again, so an
-  administrator got two) by one mail per approver, through ``send_after_commit``;
+  administrator got two) by one mail per approver in their language (``mail_send``);
 - ``workflow_cancel_without_approver``: a submission that nobody but its author may
   approve is taken back at once (docs/decisions/0019);
 - ``approval_status``: who approved the live version and when, or that a newer one waits.
@@ -15,23 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 
+from abhnetz.accounts.roles import RESTRICTED_CONTENT_APPROVER_ROLES
 from abhnetz.audiences.models import AudienceEntry
 from abhnetz.audiences.rules import audience_content_type, readers, role_group_ids
-from abhnetz.core.mail import send_after_commit
+from abhnetz.core.mail import mail_send, site_url
 
-from .permissions import (
-    RESTRICTED_CONTENT_APPROVER_ROLES,
-    carries_audience,
-    is_restricted,
-    revision_group_ids,
-)
+from .permissions import carries_audience, is_restricted, revision_group_ids
 
 
 def approvers(*, task, page, task_state):
@@ -58,12 +51,8 @@ def approvers(*, task, page, task_state):
     return people.exclude(pk__in=authors).distinct().order_by("pk")
 
 
-def site_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def approval_requested_notify(*, task_state) -> None:
-    """Ask every approver of ``task_state`` once, by e-mail, after commit."""
+    """Ask every approver of ``task_state`` once, by e-mail in their language, after commit."""
     task = task_state.task.specific
     page = task_state.workflow_state.content_object.specific
     recipients = (
@@ -76,24 +65,17 @@ def approval_requested_notify(*, task_state) -> None:
         )
     )
     requested_by = task_state.workflow_state.requested_by
-    with translation.override(settings.LANGUAGE_CODE):
-        values = {
+    # one message each (approvers do not see who else was asked), each in their language
+    mail_send(
+        template="guides/email/approval_requested",
+        to=list(recipients),
+        context={
             "title": str(page),
-            "by": str(requested_by or _("Someone")),
+            "by": str(requested_by) if requested_by else "",
             "task": str(task),
             "url": site_url(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-        }
-        subject = _("For approval: “%(title)s”") % values
-        body = (
-            _(
-                "%(by)s asks you to approve “%(title)s” (%(task)s).\n\n"
-                "Read it and approve it or request changes: %(url)s\n"
-            )
-            % values
-        )
-    # one message each: approvers do not see who else was asked
-    for email in recipients.values_list("email", flat=True):
-        send_after_commit(subject=subject, body=body, to=[email])
+        },
+    )
 
 
 def workflow_cancel_without_approver(*, page, user) -> bool:

@@ -15,7 +15,7 @@ from django.utils import timezone
 from abhnetz.audiences.rules import visible_to
 
 from .models import ActionItem, ActionItemCompletion, Decision, MinutesPage
-from .services import may_complete_action_item
+from .permissions import may_complete_action_item
 
 
 def visible_minutes(user) -> QuerySet[MinutesPage]:

@@ -6,28 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abhnetz.accounts.models import User
-from abhnetz.accounts.roles import Role
 from abhnetz.audiences.rules import can_view
 
 from .models import ActionItem, ActionItemCompletion
-
-
-def may_complete_action_item(user: User, item: ActionItem) -> bool:
-    """The owner, a member of the owning organisation, or a coordinator.
-
-    Says nothing about visibility: callers have already fetched the item through the
-    audience rule (the services check it again).
-    """
-    if not getattr(user, "is_active", False):
-        return False
-    # the person who took it on ...
-    if item.owner_person_id and item.owner_person_id == user.pk:
-        return True
-    # ... anyone of the organisation that took it on ...
-    if item.owner_organisation_id and item.owner_organisation_id == user.organisation_id:
-        return True
-    # ... and the coordinators, who keep the network's list tidy
-    return user.has_role(Role.COORDINATOR)
+from .permissions import may_complete_action_item
 
 
 def _check(item: ActionItem, by: User) -> None:

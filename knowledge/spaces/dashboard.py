@@ -6,14 +6,14 @@ from django.utils.translation import ngettext
 from abhnetz.core.dashboard import INBOX_DECIDE, DashboardSection, InboxEntry, inbox_section
 from abhnetz.organisations.models import WorkingGroup
 
-from . import services
+from . import permissions
 from .models import WorkingGroupIndexPage, WorkingGroupPage
 from .selectors import decidable_requests
 
 
 def join_request_entries(user) -> list[InboxEntry]:
     """Pending requests ``user`` may decide (their groups, or all for the coordination)."""
-    if not services.may_decide_any(user):
+    if not permissions.may_decide_any(user):
         return []
     index = WorkingGroupIndexPage.objects.live().first()
     if index is None:

@@ -11,7 +11,6 @@
 """
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -27,18 +26,14 @@ from .blocks import ToolkitSectionBlock
 
 
 class MembersOnlyRoutablePage(RoutablePageMixin, SitePage):
-    """A routable page whose every route (its index too) asks for a login first.
+    """A routable page of the spaces; every route (its index too) asks for a login.
 
-    ``RoutablePageMixin`` serves its routes before ``SitePage.serve`` could check.
+    The login is asked by the one page gate (``abhnetz.audiences`` ``gate_pages``),
+    which runs after Wagtail has routed to a sub-route.
     """
 
     class Meta:
         abstract = True
-
-    def serve(self, request, view=None, args=None, kwargs=None):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return super().serve(request, view, args, kwargs)
 
 
 class WorkingGroupIndexPage(MembersOnlyRoutablePage):
@@ -74,7 +69,7 @@ class WorkingGroupIndexPage(MembersOnlyRoutablePage):
 
 
 def _may_decide_any(user) -> bool:
-    from .services import may_decide_any
+    from .permissions import may_decide_any
 
     return may_decide_any(user)
 

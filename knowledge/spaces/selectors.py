@@ -19,7 +19,7 @@ from abhnetz.audiences.rules import reader_keys, visible_to
 from abhnetz.core import hooks as shell_hooks
 from knowledge.models import KnowledgePage
 
-from . import services
+from . import permissions
 from .models import JoinRequest, WorkingGroupPage
 
 # Later apps (events, discussions) add their part of a space through this hook; see
@@ -131,7 +131,7 @@ def space_context(request, space: WorkingGroupPage) -> dict:
     working_group = space.working_group
     is_member = working_group.group_id in reader_keys(user)
     pending = JoinRequest.objects.pending().filter(working_group=working_group)
-    may_decide = services.may_decide(user, working_group)
+    may_decide = permissions.may_decide(user, working_group)
     own_request = None if is_member else pending.filter(user=user).first()
     return {
         "working_group": working_group,
@@ -142,8 +142,8 @@ def space_context(request, space: WorkingGroupPage) -> dict:
         "hook_sections": space_hook_sections(user, space),
         "is_member": is_member,
         "own_request": own_request,
-        "may_join": own_request is None and services.may_ask_to_join(user, working_group),
-        "join_blocked_for_board": services.board_may_not_join(user, working_group),
+        "may_join": own_request is None and permissions.may_ask_to_join(user, working_group),
+        "join_blocked_for_board": permissions.board_may_not_join(user, working_group),
         "may_decide": may_decide,
         "pending_count": pending.count() if may_decide else 0,
         "manage_members_url": (
@@ -159,7 +159,7 @@ def decidable_requests(user, *, working_group=None):
     requests = JoinRequest.objects.pending().for_listing()
     if working_group is not None:
         requests = requests.filter(working_group=working_group)
-    if not services.is_network_coordinator(user):
+    if not permissions.is_network_coordinator(user):
         requests = requests.filter(working_group__coordinator=user)
     return requests
 

@@ -10,14 +10,14 @@ from django.views.decorators.http import require_POST
 
 from abhnetz.accounts.mfa import mfa_gate
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import DecisionForm, JoinRequestForm
 from .models import WorkingGroupIndexPage, WorkingGroupPage
 
 
 def join_request_create(request, *, space: WorkingGroupPage):
     working_group = space.working_group
-    if not services.may_ask_to_join(request.user, working_group):
+    if not permissions.may_ask_to_join(request.user, working_group):
         raise PermissionDenied
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -44,7 +44,7 @@ def join_request_create(request, *, space: WorkingGroupPage):
 
 def membership_leave(request, *, space: WorkingGroupPage):
     working_group = space.working_group
-    if not services.is_member(request.user, working_group):
+    if not permissions.is_member(request.user, working_group):
         raise PermissionDenied
     if request.method == "POST":
         services.membership_leave(user=request.user, working_group=working_group)
@@ -63,11 +63,11 @@ def membership_leave(request, *, space: WorkingGroupPage):
 def join_request_list(request, *, space: WorkingGroupPage | None = None, index=None):
     """Pending requests: of one group (its space), or of every group the reader decides."""
     if space is not None:
-        if not services.may_decide(request.user, space.working_group):
+        if not permissions.may_decide(request.user, space.working_group):
             raise PermissionDenied
         requests = selectors.decidable_requests(request.user, working_group=space.working_group)
     else:
-        if not services.may_decide_any(request.user):
+        if not permissions.may_decide_any(request.user):
             raise PermissionDenied
         requests = selectors.decidable_requests(request.user)
     # deciding who joins is a privileged action: the second factor, as for the admin
@@ -93,7 +93,7 @@ def _decide_url(join_request) -> str:
 
 @require_POST
 def join_request_decide(request, *, space: WorkingGroupPage, pk: int):
-    if not services.may_decide(request.user, space.working_group):
+    if not permissions.may_decide(request.user, space.working_group):
         raise PermissionDenied
     if (response := mfa_gate(request)) is not None:
         return response

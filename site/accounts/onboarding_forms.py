@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from abhnetz.organisations.models import Organisation
 
 from . import onboarding_services as services
+from . import permissions
 from .models import User
 
 
@@ -49,7 +50,7 @@ class RoleForOrganisationMixin:
             return None
 
     def _offer_roles(self, user, organisation) -> None:
-        roles = services.invitable_roles(user, organisation)
+        roles = permissions.invitable_roles(user, organisation)
         self.fields["role"].choices = [
             ("", _("Please choose")),
             *[(role.value, role.label) for role in roles],

@@ -26,36 +26,8 @@ from abhnetz.organisations.models import Organisation
 
 from .models import AccessRequest, AccessRequestStatus, Invitation, RoleGroup, User
 from .notification_kinds import ACCESS_REQUEST_WAITS
+from .permissions import invitable_roles, may_onboard
 from .roles import ONBOARDING_ROLES, Role, roles_for_organisation_kind
-
-# --- permissions -------------------------------------------------------------------
-
-
-def may_onboard(user) -> bool:
-    """Coordinators and administrators invite people and decide access requests."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.has_role(*ONBOARDING_ROLES))
-    )
-
-
-def invitable_roles(user, organisation: Organisation | None = None) -> list[Role]:
-    """The roles ``user`` may hand out (into ``organisation``, when given).
-
-    Only administrators make administrators, and a role must fit the organisation's
-    kind (``roles.roles_for_organisation_kind``).
-    """
-    if not may_onboard(user):
-        return []
-    if user.is_superuser or user.has_role(Role.ADMINISTRATOR):
-        roles = list(Role)
-    else:
-        roles = [role for role in Role if role != Role.ADMINISTRATOR]
-    if organisation is not None:
-        fitting = roles_for_organisation_kind(organisation.kind)
-        roles = [role for role in roles if role in fitting]
-    return roles
 
 
 def role_fits(role: Role | str, organisation: Organisation) -> bool:

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import onboarding_services as services
+from . import permissions
 from .mfa import mfa_gate
 from .models import AccessRequest, AccessRequestStatus, Invitation
 from .onboarding_forms import (
@@ -36,7 +37,7 @@ def onboarding_view(view):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not services.may_onboard(request.user):
+        if not permissions.may_onboard(request.user):
             raise PermissionDenied
         if (response := mfa_gate(request)) is not None:
             return response
@@ -50,7 +51,7 @@ def account_overview(request):
     return render(
         request,
         "accounts/account_overview.html",
-        {"may_onboard": services.may_onboard(request.user)},
+        {"may_onboard": permissions.may_onboard(request.user)},
     )
 
 

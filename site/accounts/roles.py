@@ -25,6 +25,31 @@ ROLE_GROUP_NAMES = {
     Role.ADMINISTRATOR: "Rolle: Administration",
 }
 
+# Every role set of the project lives here (architecture.md, "Permissions as pure
+# checks"); tests/security/test_code_rules.py refuses one elsewhere.
+
+# Who "the whole network" is: every role but the advisory board, which is added only
+# when the author ticks the board flag (abhnetz.audiences).
+NETWORK_ROLES = (
+    Role.OFFICE_STAFF,
+    Role.PARTNER_STAFF,
+    Role.COORDINATOR,
+    Role.MODERATOR,
+    Role.ADMINISTRATOR,
+)
+# "Offices only": staff of the Ausländerbehörden and the coordinators; no partners,
+# no advisory board (domain.md).
+OFFICE_ROLES = (Role.OFFICE_STAFF, Role.COORDINATOR)
+# Roles that make someone more than an advisory board member: all but the board's.
+NON_BOARD_ROLES = NETWORK_ROLES
+# Roles that edit and remove announcements they can see (moderation).
+ANNOUNCEMENT_MODERATOR_ROLES = frozenset({Role.COORDINATOR, Role.MODERATOR})
+# Roles that see every guide due for review.
+REVIEW_LIST_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+# Roles that approve, besides the coordination, content restricted to organisations or
+# working groups that admits them (docs/decisions/0019).
+RESTRICTED_CONTENT_APPROVER_ROLES = frozenset({Role.MODERATOR})
+
 # Roles that must have a second factor before they reach the admin.
 MFA_REQUIRED_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 # Roles that may write announcements.

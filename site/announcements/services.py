@@ -1,34 +1,17 @@
-"""Writes of announcements. Views call these; they check permission themselves."""
+"""Writes of announcements. Views call these; they check permission themselves
+(``permissions``)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from abhnetz.accounts.models import User
-from abhnetz.accounts.roles import ANNOUNCEMENT_AUTHOR_ROLES, Role
 from abhnetz.audiences.models import Audience
-from abhnetz.audiences.rules import can_view
-from abhnetz.audiences.services import audience_assign, audience_store
+from abhnetz.audiences.services import audience_assign
 from abhnetz.text import render_markdown
 
 from .models import Announcement
-
-
-def may_write_announcements(user: User) -> bool:
-    return user.is_active and user.has_role(*ANNOUNCEMENT_AUTHOR_ROLES)
-
-
-def may_edit_announcement(user: User, announcement: Announcement) -> bool:
-    # the author, while still allowed to write ...
-    if announcement.author_id == user.pk and may_write_announcements(user):
-        return True
-    # ... or moderation and coordination, for what they can see
-    return user.has_role(Role.COORDINATOR, Role.MODERATOR) and can_view(user, announcement)
-
-
-def is_moderation(user: User, announcement: Announcement) -> bool:
-    """Editing or deleting what someone else wrote (a privileged action)."""
-    return announcement.author_id != user.pk
+from .permissions import may_edit_announcement, may_write_announcements
 
 
 @transaction.atomic
@@ -43,8 +26,7 @@ def announcement_create(*, author: User, title: str, body: str, audience: Audien
         organisation=author.organisation,
     )
     audience_assign(announcement, audience)
-    announcement.save()
-    audience_store(announcement)
+    announcement.save()  # stores the audience too (AudienceMixin.save)
     return announcement
 
 
@@ -58,9 +40,9 @@ def announcement_update(
     announcement.body = body
     announcement.body_html = render_markdown(body)
     audience_assign(announcement, audience)
+    # stores the audience in this transaction (AudienceMixin.save): a narrowed audience
+    # holds before the editor hears "saved"
     announcement.save()
-    # same transaction: a narrowed audience holds before the editor hears "saved"
-    audience_store(announcement)
     return announcement
 
 

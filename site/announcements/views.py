@@ -13,7 +13,7 @@ from abhnetz.audiences.rules import access_or_404
 from abhnetz.core.feeds import SanitizedHtmlAtom1Feed, feed_reader, personal_feed_url
 from abhnetz.core.pagination import paginate
 
-from . import services
+from . import permissions, services
 from .forms import AnnouncementForm
 from .models import Announcement
 
@@ -27,7 +27,7 @@ def announcement_list(request):
         "announcements/announcement_list.html",
         {
             "page": paginate(request, announcements),
-            "may_write": services.may_write_announcements(request.user),
+            "may_write": permissions.may_write_announcements(request.user),
             "feed_url": feed_url(request),
         },
     )
@@ -40,20 +40,20 @@ def announcement_detail(request, pk):
         "announcements/announcement_detail.html",
         {
             "announcement": announcement,
-            "may_edit": services.may_edit_announcement(request.user, announcement),
+            "may_edit": permissions.may_edit_announcement(request.user, announcement),
         },
     )
 
 
 def announcement_create(request):
-    if not services.may_write_announcements(request.user):
+    if not permissions.may_write_announcements(request.user):
         raise PermissionDenied
     return _announcement_form(request, None)
 
 
 def announcement_edit(request, pk):
     announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
-    if not services.may_edit_announcement(request.user, announcement):
+    if not permissions.may_edit_announcement(request.user, announcement):
         raise PermissionDenied
     if (response := _moderation_gate(request, announcement)) is not None:
         return response
@@ -62,7 +62,7 @@ def announcement_edit(request, pk):
 
 def _moderation_gate(request, announcement: Announcement):
     """Changing someone else's announcement is moderation: it needs the second factor."""
-    if services.is_moderation(request.user, announcement):
+    if permissions.is_moderation(request.user, announcement):
         return mfa_gate(request)
     return None
 
@@ -92,7 +92,7 @@ def _announcement_form(request, announcement: Announcement | None):
 
 def announcement_delete(request, pk):
     announcement = access_or_404(request.user, Announcement.objects.all(), pk=pk)
-    if not services.may_edit_announcement(request.user, announcement):
+    if not permissions.may_edit_announcement(request.user, announcement):
         raise PermissionDenied
     if (response := _moderation_gate(request, announcement)) is not None:
         return response

@@ -13,13 +13,21 @@ class AudienceScope(models.TextChoices):
 
 
 class AudienceMixin(models.Model):
-    """Gives a piece of content an audience (Zielgruppe).
+    """Gives a piece of content an audience (Zielgruppe): the one way to carry one.
 
     The fields say what the author chose; the effective audience is stored as
     ``AudienceEntry`` rows (see ``abhnetz.audiences.services.audience_store``) so that
     lists, counts and search filter with one indexed semi-join. The concrete model must
     be a ``ClusterableModel`` (every Wagtail page is one) so the choices survive
     revisions and previews.
+
+    The stored rows are refreshed here, in ``save()``, in the same transaction as the
+    row, whoever saves it (our services, Wagtail's editor, workflows, scheduled
+    publishing, the snippet and document views): a narrowed audience is in force before
+    the author is told "saved". A save of a few bookkeeping fields (``update_fields``
+    without ``audience_scope``: Wagtail's draft revisions, a document's size and hash)
+    leaves the audience alone, because the object in memory may hold a draft.
+    ``abhnetz.audiences.checks`` fails for a model that carries an audience another way.
     """
 
     audience_scope = models.CharField(
@@ -48,31 +56,13 @@ class AudienceMixin(models.Model):
     class Meta:
         abstract = True
 
-    # Set by models whose author always keeps sight of what they wrote.
+    # Set by models whose author always keeps sight of what they wrote: the name of a
+    # foreign key to the user model.
     audience_author_field: str | None = None
-
-
-class PageAudienceMixin(AudienceMixin):
-    """The audience of a Wagtail page: what its row says (the live version, or the
-    first draft of a page never published).
-
-    Wagtail, not our services, writes pages (editing, publishing, workflows, scheduled
-    publishing all end in ``save()`` of the page row), so the stored audience is
-    refreshed here, in the same transaction as the save: a narrowed audience is in
-    force before the editor is told the page is published. Later drafts and revisions
-    do not touch it. The page's owner keeps sight of it.
-    """
-
-    audience_author_field = "owner"
-
-    class Meta:
-        abstract = True
 
     def save(self, *args, **kwargs):
         from .services import audience_store
 
-        # Saving a draft revision updates a few bookkeeping fields of the live row
-        # (update_fields) while the object in memory holds the draft: not the audience.
         update_fields = kwargs.get("update_fields")
         partial = update_fields is not None and "audience_scope" not in update_fields
         with transaction.atomic():
@@ -80,6 +70,22 @@ class PageAudienceMixin(AudienceMixin):
             if not partial:
                 audience_store(self)
         return result
+
+
+class PageAudienceMixin(AudienceMixin):
+    """The audience of a Wagtail page: what its row says (the live version, or the
+    first draft of a page never published).
+
+    Wagtail, not our services, writes pages (editing, publishing, workflows, scheduled
+    publishing all end in ``save()`` of the page row), which is where the mixin stores
+    the audience. Later drafts and revisions do not touch it (they save the live row
+    with ``update_fields``). The page's owner keeps sight of it.
+    """
+
+    audience_author_field = "owner"
+
+    class Meta:
+        abstract = True
 
 
 class AudienceEntry(models.Model):

@@ -18,22 +18,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 
-from abhnetz.accounts.roles import Role
+# who "the whole network" and "offices only" are (abhnetz.accounts.roles)
+from abhnetz.accounts.roles import NETWORK_ROLES, OFFICE_ROLES, Role
 
 from .models import AudienceEntry, AudienceMixin, AudienceScope
-
-# Who "the whole network" is: every role but the advisory board, which is added
-# only when the author ticks the board flag.
-NETWORK_ROLES = (
-    Role.OFFICE_STAFF,
-    Role.PARTNER_STAFF,
-    Role.COORDINATOR,
-    Role.MODERATOR,
-    Role.ADMINISTRATOR,
-)
-# "Offices only": staff of the Ausländerbehörden and the coordinators; no partners,
-# no advisory board (domain.md).
-OFFICE_ROLES = (Role.OFFICE_STAFF, Role.COORDINATOR)
 
 
 def audience_content_type(model_or_obj) -> ContentType:
@@ -270,41 +258,107 @@ def visible_via(
     user,
     queryset: models.QuerySet,
     *,
+    target: str | None = None,
     content_type_field: str = "target_content_type",
     object_id_field: str = "target_object_id",
 ) -> models.QuerySet:
-    """Rows that inherit the audience of a generic target, narrowed to what ``user`` may read.
+    """Rows that inherit their target's audience, narrowed to what ``user`` may read.
 
-    For things without an audience of their own (notifications, later comments and
-    answers): a row is visible when its target is, in one semi-join, with liveness
-    folded in (a page that is unpublished or deleted hides its rows). Targets that
-    carry no audience at all (an access request) are left to the row's own rule, e.g.
-    a notification's recipient.
+    For things without an audience of their own (answers, comments, RSVPs, poll votes,
+    notifications): a row is visible when its target is, in one semi-join, with
+    liveness folded in (a page that is unpublished or deleted hides its rows; a draft
+    never published shows them to its author only).
+
+    ``target`` names how a row reaches its target:
+
+    - a foreign key (or a path of them, ``"answer__thread"``) to an
+      ``AudienceMixin`` model or to a Wagtail page (any page type): an answer under
+      its thread, an RSVP under its event page. A row without a target (a null key)
+      is hidden;
+    - a ``GenericForeignKey``; or, without ``target``, the generic pair
+      ``content_type_field``/``object_id_field`` (notifications). Generic targets that
+      carry no audience at all (an access request) are left to the row's own rule,
+      e.g. a notification's recipient.
     """
-    from wagtail.models import Page
-
     if not getattr(user, "is_active", False):
         return queryset.none()
+    if target is not None:
+        generic = _generic_foreign_key(queryset.model, target)
+        if generic is None:
+            return queryset.filter(_target_admits(user, queryset.model, target))
+        content_type_field, object_id_field = generic.ct_field, generic.fk_field
+    return queryset.filter(_generic_target_admits(user, content_type_field, object_id_field))
+
+
+def _generic_foreign_key(model, name: str):
+    from django.contrib.contenttypes.fields import GenericForeignKey
+
+    for field in model._meta.private_fields:
+        if isinstance(field, GenericForeignKey) and field.name == name:
+            return field
+    return None
+
+
+def _target_model(model, path: str):
+    """The model a foreign-key path (``"answer__thread"``) ends at."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        if not field.many_to_one:
+            raise TypeError(f"{model.__name__}.{name} is not a foreign key.")
+        model = field.related_model
+    return model
+
+
+def _target_admits(user, model, path: str) -> Q:
+    """A row whose foreign key ``path`` names a target ``user`` may read."""
+    from wagtail.models import Page
+
+    target_model = _target_model(model, path)
+    # OuterRef("thread") is the key's column; "answer__thread" joins the answer first
+    target_id = OuterRef(path)
+    if issubclass(target_model, Page):
+        return _page_admits(user, target_id)
+    if not issubclass(target_model, AudienceMixin):
+        raise TypeError(f"{target_model.__name__} carries no audience.")
+    admitted = _entries_for_any_type(user).filter(
+        content_type=audience_content_type(target_model), object_id=target_id
+    )
+    return Q(Exists(admitted))
+
+
+def _page_admits(user, page_id) -> Q:
+    """The page ``page_id`` is live and open to ``user`` (no stored audience, or one
+    admitting them), or a draft never published that they wrote."""
+    from wagtail.models import Page
+
+    page_type = audience_content_type(Page)
+    stored = AudienceEntry.objects.filter(content_type=page_type, object_id=page_id)
+    admitted = _entries_for_any_type(user).filter(content_type=page_type, object_id=page_id)
+    live_page = Page.objects.filter(pk=page_id, live=True)
+    draft = Page.objects.filter(pk=page_id, live=False, first_published_at__isnull=True)
+    own = stored.filter(user_id=user.pk)
+    return (
+        # live, and open to all (no stored audience) or admitting them ...
+        Q(Exists(live_page)) & (~Exists(stored) | Exists(admitted))
+        # ... or a draft never published, for its author
+        | Q(Exists(draft)) & Q(Exists(own))
+    )
+
+
+def _generic_target_admits(user, content_type_field: str, object_id_field: str) -> Q:
+    from wagtail.models import Page
+
     page_type = audience_content_type(Page).pk
     audience_types = audience_content_type_ids()
     content_type = OuterRef(f"{content_type_field}_id")
     object_id = OuterRef(object_id_field)
     admitted = _entries_for_any_type(user).filter(content_type=content_type, object_id=object_id)
-    stored = AudienceEntry.objects.filter(content_type=content_type, object_id=object_id)
-    live_page = Page.objects.filter(pk=object_id, live=True)
-    draft = Page.objects.filter(pk=object_id, live=False, first_published_at__isnull=True)
-    own = stored.filter(user_id=user.pk)
-    return queryset.filter(
-        # a page: live, and either open to all (no stored audience) or admitting them ...
-        Q(**{f"{content_type_field}_id": page_type})
-        & (
-            Q(Exists(live_page)) & (~Exists(stored) | Exists(admitted))
-            # ... or a draft never published, for its author
-            | Q(Exists(draft)) & Q(Exists(own))
-        )
-        # another audience-carrying object admitting them
+    return (
+        # a page: live, and open to all or admitting them, or their own first draft ...
+        Q(**{f"{content_type_field}_id": page_type}) & _page_admits(user, object_id)
+        # ... another audience-carrying object admitting them ...
         | Q(**{f"{content_type_field}_id__in": audience_types - {page_type}}) & Q(Exists(admitted))
-        # a target without an audience
+        # ... a target without an audience
         | ~Q(**{f"{content_type_field}_id__in": audience_types})
     )
 

@@ -9,8 +9,13 @@ admits them (docs/decisions/0017). Three parts share the work:
   the page viewset, the dashboard panels and the "edit" links (admin URL finders);
 - admin_views.py/admin_urls.py: the lists Wagtail offers no hook for;
 - admin_gate.py: every admin address naming one page or document answers 404.
+
+The front end's one page gate lives here too (``gate_pages``): every page Wagtail
+serves, of any type and on any of its routes, asks for a login and the audience.
 """
 
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page
 
@@ -21,9 +26,30 @@ from .admin_views import (
     AudiencePagesAdminAPIViewSet,
     AudiencePageViewSet,
 )
+from .models import AudienceMixin
+from .rules import can_view
 
 # After Wagtail's own registrations (its apps come after ours in INSTALLED_APPS).
 LATER = 100
+
+
+@hooks.register("before_serve_page")
+def gate_pages(page, request, serve_args, serve_kwargs):
+    """Members only unless the page type says ``public = True``; then its audience.
+
+    Wagtail's serve view runs this after ``route()`` has found the page, so a
+    routable page's sub-routes (``/versionen/``) are gated as its index is, and a
+    page type added later is gated without doing anything. The page-serving URL is
+    exempt from the login-required middleware (for the public landing and legal
+    pages); this is where the login comes back in. Previews and the admin do not pass
+    through here (admin_gate.py answers for them).
+    """
+    if not getattr(page, "public", False) and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    # a direct URL answers exactly as the lists do: the same 404 as a missing page
+    if isinstance(page, AudienceMixin) and not can_view(request.user, page):
+        raise Http404
+    return None
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -1,4 +1,4 @@
-from .navigation import MAIN_NAVIGATION
+from .navigation import main_navigation
 
 
 def site_shell(request):
@@ -8,7 +8,7 @@ def site_shell(request):
     path = request.path_info
     navigation = [
         {"label": item.label, "url": item.url, "current": path.startswith(item.path_prefix)}
-        for item in MAIN_NAVIGATION
+        for item in main_navigation()
     ]
     return {
         "main_navigation": navigation,

@@ -1,8 +1,10 @@
-"""The personal dashboard. Apps add their sections through a Wagtail hook.
+"""The personal dashboard. Apps add their sections through Wagtail hooks (core/hooks.py).
 
-A hook ``abhnetz_dashboard_section`` is called as ``fn(request)`` and returns a
-``DashboardSection``, a list of them, or None. Sections that no app fills yet show a
-helpful empty state, so the dashboard's layout is stable as apps arrive.
+``DASHBOARD_SLOT`` hooks declare the dashboard's places (``DashboardSlot``: key,
+heading, empty state, order); ``DASHBOARD_SECTION`` hooks are called as ``fn(request)``
+and return a ``DashboardSection``, a list of them, or None, shown in the slot of their
+key. Slots that no app fills show their empty state, so the dashboard's layout is
+stable as apps arrive.
 
 The work inbox is made of two such sections, ``inbox_decide`` (what waits for a
 coordinator's decision) and ``inbox_mine`` (the reader's own open work). Several apps
@@ -23,6 +25,7 @@ from abhnetz.announcements.models import Announcement
 from abhnetz.core import hooks as shell_hooks
 
 DASHBOARD_SECTION_HOOK = shell_hooks.DASHBOARD_SECTION
+DASHBOARD_SLOT_HOOK = shell_hooks.DASHBOARD_SLOT
 INBOX_DECIDE = "inbox_decide"
 INBOX_MINE = "inbox_mine"
 INBOX_TEMPLATE = "core/includes/dashboard_inbox.html"
@@ -38,6 +41,17 @@ class InboxEntry:
     url: str
     # a few of the waiting things themselves, each as (title, url)
     items: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DashboardSlot:
+    """A place on the dashboard, shown with its empty state until a section fills it."""
+
+    key: str
+    title: str
+    empty_text: str
+    # top to bottom, lowest first (guides 10, events 20, questions 30)
+    order: int = 100
 
 
 @dataclass
@@ -69,17 +83,24 @@ def inbox_section(
 
 # The inbox first (what needs doing), then what is new.
 INBOX_KEYS = (INBOX_DECIDE, INBOX_MINE)
-EMPTY_SECTIONS = (
-    ("guides", _("Latest guides"), _("No guides have been published for you yet.")),
-    ("events", _("Upcoming events"), _("No upcoming events yet.")),
-    ("questions", _("Open questions"), _("No open questions. Ask the network yours in the forum.")),
-)
+# Sections with a fixed place of their own, not in a slot.
+FIXED_KEYS = (*INBOX_KEYS, "working_groups")
+
+
+def dashboard_slots() -> list[DashboardSlot]:
+    """The registered slots, one per key (the last registration wins), in their order."""
+    slots: dict[str, DashboardSlot] = {}
+    for fn in hooks.get_hooks(DASHBOARD_SLOT_HOOK):
+        slot = fn()
+        if slot is not None:
+            slots[slot.key] = slot
+    return sorted(slots.values(), key=lambda slot: slot.order)
 
 
 def access_request_entries(user) -> list[InboxEntry]:
     """The shell's own part of the inbox: access requests, for those who decide them."""
     from abhnetz.accounts.models import AccessRequest, AccessRequestStatus
-    from abhnetz.accounts.onboarding_services import may_onboard
+    from abhnetz.accounts.permissions import may_onboard
 
     if not may_onboard(user):
         return []
@@ -120,11 +141,15 @@ def dashboard_context(request) -> dict:
     # everyone has open work, or is told that nothing waits; deciding is for some only
     provided.setdefault(INBOX_MINE, inbox_section(INBOX_MINE, [], keep_empty=True))
     inbox = [provided[key] for key in INBOX_KEYS if key in provided]
+    slots = dashboard_slots()
     sections = [
-        provided.get(key)
-        or DashboardSection(key=key, title=title, template="", empty_text=empty_text)
-        for key, title, empty_text in EMPTY_SECTIONS
+        provided.get(slot.key)
+        or DashboardSection(key=slot.key, title=slot.title, template="", empty_text=slot.empty_text)
+        for slot in slots
     ]
+    # a section of an app that declared no slot for it still shows, after the slots
+    slotted = {slot.key for slot in slots} | set(FIXED_KEYS)
+    sections += [section for key, section in provided.items() if key not in slotted]
     # "My working groups": an app (the spaces) may provide it with links to the spaces
     working_groups_section = provided.get("working_groups")
     working_groups = []

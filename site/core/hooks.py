@@ -8,9 +8,24 @@ Knowledge, forums and events import these names; the shell imports none of them.
 
 # fn(request) -> DashboardSection | list[DashboardSection] | None
 #   A part of the personal dashboard (abhnetz.core.dashboard). Sections with the same key
-#   are merged (the work inbox); the keys "guides", "events" and "questions" are the
-#   slots the dashboard keeps an empty state for.
+#   are merged (the work inbox); a section is shown in the DASHBOARD_SLOT of its key
+#   ("guides", "events", "questions"), the keys "inbox_decide", "inbox_mine" and
+#   "working_groups" have their fixed places.
 DASHBOARD_SECTION = "abhnetz_dashboard_section"
+
+# fn() -> DashboardSlot | None
+#   A place on the dashboard with its heading and empty state, in its order
+#   (abhnetz.core.dashboard.DashboardSlot): the DASHBOARD_SECTION with the same key fills
+#   it; without one the empty state shows, so the layout is stable as apps arrive. An
+#   app's slot replaces the shell's one with the same key (the shell keeps "events" and
+#   "questions" until those apps exist).
+DASHBOARD_SLOT = "abhnetz_dashboard_slot"
+
+# fn() -> NavItem | None
+#   An item of the main navigation (abhnetz.core.navigation.NavItem: label, URL name,
+#   path prefix that marks it current, order). An app's item replaces the shell's one with
+#   the same path prefix (the shell keeps "Forum" and "Events" until those apps exist).
+MAIN_NAVIGATION_ITEM = "abhnetz_main_navigation_item"
 
 # fn(*, user, topic) -> dict | None
 #   What an app lists on a topic page (/wissen/themen/<slug>/): a dict

@@ -1,14 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from abhnetz.audiences.models import AudienceMixin
-from abhnetz.audiences.rules import can_view
 from abhnetz.core import limits
 from abhnetz.core.slugs import slugify
 
@@ -18,8 +15,8 @@ from .dashboard import dashboard_context
 class SitePage(Page):
     """Base of our page types: members only unless the type says it is public.
 
-    The page-serving URL is exempt from the login-required middleware (so the public
-    landing and legal pages work); this is where the login comes back in.
+    The login and the audience are checked for every page type in one place, the
+    ``before_serve_page`` hook of ``abhnetz.audiences`` (``gate_pages``), not here.
     """
 
     public = False
@@ -45,16 +42,6 @@ class SitePage(Page):
                 }
             )
         return super().full_clean(*args, **kwargs)
-
-    def serve(self, request, *args, **kwargs):
-        if not self.public and not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        # a direct URL answers exactly as the lists do: the same 404 as a missing page
-        if isinstance(self, AudienceMixin) and not can_view(request.user, self):
-            raise Http404
-        return super().serve(request, *args, **kwargs)
 
 
 class HomePage(SitePage):

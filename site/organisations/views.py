@@ -1,14 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 
-from abhnetz.accounts.roles import Role
-
 from . import selectors
 from .forms import OrganisationFilterForm
-
-
-def may_see_domains(user) -> bool:
-    """E-mail domains steer access requests; only administrators need to see them."""
-    return user.is_superuser or user.has_role(Role.ADMINISTRATOR)
+from .permissions import may_see_domains
 
 
 def organisation_list(request):

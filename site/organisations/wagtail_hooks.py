@@ -5,9 +5,13 @@ organisation or working group made here is at once an audience key.
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from abhnetz.core import hooks as shell_hooks
+from abhnetz.core.navigation import NavItem
 
 from .admin_forms import WorkingGroupAdminForm
 from .models import Organisation, WorkingGroup
@@ -78,3 +82,8 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register(shell_hooks.MAIN_NAVIGATION_ITEM)
+def organisations_navigation_item():
+    return NavItem(_("Organisations"), "organisations:list", "/organisationen/", order=40)

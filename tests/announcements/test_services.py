@@ -1,11 +1,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from abhnetz.announcements.permissions import may_edit_announcement
 from abhnetz.announcements.services import (
     announcement_create,
     announcement_delete,
     announcement_update,
-    may_edit_announcement,
 )
 from abhnetz.audiences.models import Audience, AudienceScope
 from abhnetz.audiences.rules import can_view

@@ -88,3 +88,68 @@ def test_no_formatting_inside_gettext():
         if (lines := gettext_with_formatting(ast.parse(path.read_text(encoding="utf-8"))))
     }
     assert offenders == {}
+
+
+ROLES_MODULE = Path("site/accounts/roles.py")
+
+
+def role_sets(tree: ast.AST) -> list[int]:
+    """Lines that spell out a set of roles (``(Role.A, Role.B)``, ``has_role(Role.A,
+    Role.B)``) or a role group's name: those belong in abhnetz.accounts.roles."""
+
+    def is_role(node) -> bool:
+        return isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "Role"
+
+    lines = []
+    for node in ast.walk(tree):
+        members = None
+        if isinstance(node, ast.Tuple | ast.List | ast.Set):
+            members = node.elts
+        elif isinstance(node, ast.Call):
+            members = node.args
+        if members and len(members) >= 2 and all(is_role(m) for m in members):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Constant) and str(node.value).startswith("Rolle: "):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_role_sets_live_in_the_roles_module():
+    assert role_sets(ast.parse("OFFICE = (Role.OFFICE_STAFF, Role.COORDINATOR)")) == [1]
+    assert role_sets(ast.parse("u.has_role(Role.COORDINATOR, Role.MODERATOR)")) == [1]
+    assert role_sets(ast.parse('NAME = "Rolle: Moderation"')) == [1]
+    assert role_sets(ast.parse("u.has_role(Role.COORDINATOR)")) == []
+    offenders = {
+        str(path.relative_to(ROOT)): lines
+        for path in source_files()
+        if path.relative_to(ROOT) != ROLES_MODULE
+        and (lines := role_sets(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert offenders == {}
+
+
+WRITES = {"save", "create", "delete", "update", "bulk_create", "get_or_create", "update_or_create"}
+
+
+def writes_in(tree: ast.AST) -> list[int]:
+    """Lines of a permissions module that write or reach for services."""
+    lines = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in WRITES:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").endswith("services"):
+            lines.append(node.lineno)
+    return sorted(lines)
+
+
+def test_permissions_are_pure_checks():
+    assert writes_in(ast.parse("item.save()\nfrom .services import x")) == [1, 2]
+    assert writes_in(ast.parse("JoinRequest.objects.filter(user=u).exists()")) == []
+    modules = [path for path in source_files() if path.name == "permissions.py"]
+    assert len(modules) >= 6
+    offenders = {
+        str(path.relative_to(ROOT)): lines
+        for path in modules
+        if (lines := writes_in(ast.parse(path.read_text(encoding="utf-8"))))
+    }
+    assert offenders == {}

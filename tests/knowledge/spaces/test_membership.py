@@ -10,7 +10,7 @@ from abhnetz.audiences.rules import can_view
 from abhnetz.audiences.services import audience_assign
 from abhnetz.organisations.models import WorkingGroupStatus
 from knowledge.models import KnowledgePage
-from knowledge.spaces import services
+from knowledge.spaces import permissions, services
 from knowledge.spaces.models import JoinRequest, JoinRequestStatus
 
 
@@ -114,12 +114,12 @@ def test_board_members_may_ask_only_the_boards_groups(
     from tests.factories import UserFactory, WorkingGroupFactory
 
     second = WorkingGroupFactory(name="Beirat: Sprache", is_advisory_board=True)
-    assert services.may_ask_to_join(network.board_member, second)
+    assert permissions.may_ask_to_join(network.board_member, second)
     # and partners may ask any group, the board's too
-    assert services.may_ask_to_join(network.partner, network.board_group)
+    assert permissions.may_ask_to_join(network.partner, network.board_group)
     # someone who is on the board and staff of an office is not limited
     both = UserFactory(roles=["advisory_board", "office_staff"])
-    assert services.may_ask_to_join(both, network.digital_group)
+    assert permissions.may_ask_to_join(both, network.digital_group)
 
 
 def test_closed_groups_take_no_requests(network, client_for, digital_space):
