@@ -22,7 +22,7 @@ def server_error(request):
     import sys
 
     from django.db import InterfaceError, OperationalError
-    from django.http import HttpResponseServerError, HttpResponse
+    from django.http import HttpResponse, HttpResponseServerError
     from django.template import loader
 
     error = sys.exc_info()[1]
