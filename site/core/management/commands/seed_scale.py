@@ -22,11 +22,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-index", action="store_true", help="Leave the search index to `rebuild`."
         )
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing where scale data exists (bench)."
+        )
 
-    def handle(self, *args, factor: float, no_index: bool, **options):
+    def handle(self, *args, factor: float, no_index: bool, if_empty: bool, **options):
         if not 0 < factor <= 5:
             raise CommandError("--factor must be above 0 and at most 5.")
         if scale.already_seeded():
+            if if_empty:
+                self.stdout.write("Scale data is there already.")
+                return
             raise CommandError("This database holds scale data already: start from an empty one.")
         started = time.perf_counter()
         network = scale.seed(factor=factor, stdout=self.stdout, index=not no_index)
