@@ -43,10 +43,9 @@ run: migrate ## Run the site with the demo network at http://127.0.0.1:$(PORT) (
 	@echo "ABH-Netz: http://127.0.0.1:$(PORT)/ (demo accounts in README.md, password abhnetz-demo)"
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: migrate ## Like run, but tasks (e-mail) go through the database queue and a worker
+serve: migrate ## The demo served as in production: gunicorn, the task worker beside it (scripts/serve)
 	$(BIN)/python manage.py seed_demo
-	export USE_TASK_WORKER=1 SITE_URL=$(SITE_URL); $(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; \
-	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) WEB_BIND=127.0.0.1:$(PORT) scripts/serve
 
 # The browser tests run once, in the SQLite run. The PostgreSQL run always has tests to run
 # (tests/test_postgres.py), so pytest cannot end it with exit code 5 (no tests collected).

@@ -29,3 +29,6 @@ access_log_format = (
 )
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# gunicorn 24+ opens a control socket in $HOME by default; two servers on one machine
+# (a benchmark next to the demo) would fight over it
+control_socket_disable = True

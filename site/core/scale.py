@@ -572,7 +572,19 @@ def seed(*, factor: float, stdout=None, index: bool = True) -> ScaleNetwork:
         seed_announcements(network, max(network.scaled(1000), target - network.documents))
     if index:
         network.counts["index"] = build_index(network)
+    analyze()
     return network
+
+
+def analyze() -> None:
+    """Fresh planner statistics: after a bulk load PostgreSQL has none until autovacuum
+    gets to it, and plans every join of the audience rule as if the tables were empty
+    (measured: the dashboard at 1.5 s instead of 0.2 s)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 class _Out:
