@@ -25,7 +25,7 @@ def main(argv: list[str]) -> None:
     from search.documents import SearchDocument
 
     count = int(argv[2]) if len(argv) > 2 else 5000
-    rng = random.Random(15)  # noqa: S311 (benchmark data)
+    rng = random.Random(15)
     batch_size = 1000
     started = time.perf_counter()
     for first in range(0, count, batch_size):

@@ -25,7 +25,7 @@ from urllib.parse import urlencode, urlsplit
 
 TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 COOKIE = re.compile(r"csrftoken=([^;]+)")
-GERMAN_503 = "Kurz nicht erreichbar".encode()
+GERMAN_503 = b"Kurz nicht erreichbar"
 MARKER = "Lastlauf"
 
 
@@ -105,7 +105,7 @@ def main() -> None:
     def worker(number: int) -> None:
         import random
 
-        rng = random.Random(number)  # noqa: S311 (load pattern, not secrets)
+        rng = random.Random(number)
         sessions = {role: Session(args.base, key) for role, key in plan["sessions"].items()}
         count = 0
         while time.perf_counter() < deadline:
