@@ -578,8 +578,9 @@ def seed(*, factor: float, stdout=None, index: bool = True) -> ScaleNetwork:
 
 def analyze() -> None:
     """Fresh planner statistics: after a bulk load PostgreSQL has none until autovacuum
-    gets to it, and plans every join of the audience rule as if the tables were empty
-    (measured: the dashboard at 1.5 s instead of 0.2 s)."""
+    gets to it, and the benchmark would start against a planner that thinks the tables
+    are empty (at factor 0.05 the difference was within the noise; at factor 1 the
+    audience semi-joins depend on it)."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
