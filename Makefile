@@ -43,10 +43,9 @@ run: migrate ## Run the site with the demo network at http://127.0.0.1:$(PORT) (
 	@echo "ABH-Netz: http://127.0.0.1:$(PORT)/ (demo accounts in README.md, password abhnetz-demo)"
 	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve: migrate ## Like run, but tasks (e-mail) go through the database queue and a worker
+serve: migrate ## The demo served as in production: gunicorn, the task worker beside it (scripts/serve)
 	$(BIN)/python manage.py seed_demo
-	export USE_TASK_WORKER=1 SITE_URL=$(SITE_URL); $(BIN)/python manage.py db_worker & trap 'kill %1' EXIT; \
-	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	SITE_URL=$(SITE_URL) WEB_BIND=127.0.0.1:$(PORT) scripts/serve
 
 # The browser tests run once, in the SQLite run. The PostgreSQL run always has tests to run
 # (tests/test_postgres.py), so pytest cannot end it with exit code 5 (no tests collected).
@@ -71,7 +70,13 @@ test-pg: setup ## Run the suite on a throwaway PostgreSQL server
 test-browser: setup ## Run only the browser tests
 	DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest -m browser $(ARGS)
 
-bench: setup ## Benchmarks: page latency p50/p95 with many items (SQLite, then PostgreSQL)
+# BENCH_FACTOR=1 is the full network of issue #15 (about 15 minutes to build on PostgreSQL);
+# BENCH_SECONDS per page and concurrency. The SQLite network is kept in .stamps/ between runs.
+BENCH_FACTOR ?= 0.05
+BENCH_SECONDS ?= 3
+bench: setup ## HTTP benchmark under gunicorn (SQLite, then PostgreSQL); then the in-process ones
+	BENCH_FACTOR=$(BENCH_FACTOR) BENCH_SECONDS=$(BENCH_SECONDS) bench/run.sh sqlite
+	BENCH_FACTOR=$(BENCH_FACTOR) BENCH_SECONDS=$(BENCH_SECONDS) scripts/with-postgres bench/run.sh postgres
 	ABHNETZ_BENCH=1 DJANGO_SETTINGS_MODULE=abhnetz.settings.test $(BIN)/python -m pytest tests/bench -q -p no:logging
 	ABHNETZ_BENCH=1 DJANGO_SETTINGS_MODULE=abhnetz.settings.test scripts/with-postgres $(BIN)/python -m pytest tests/bench -q -p no:logging
 

@@ -58,20 +58,43 @@ class KnowledgeIndexPage(SitePage):
 
         Section pages are the live children that are not themselves knowledge content,
         plus knowledge pages such as the toolkit that the reader's audience admits.
+        Only children of a section type are loaded: the index holds thousands of guides
+        and minutes, and building each one (with its StreamField) to drop it made
+        /wissen/ seven times slower at 2,000 guides (issue #15, docs/performance.md).
         """
         from abhnetz.audiences.rules import visible_to
 
-        children = self.get_children().live().specific()
-        visible = set(
-            visible_to(user, KnowledgePage.objects.child_of(self).live()).values_list(
-                "pk", flat=True
+        children = list(
+            self.get_children().live().filter(content_type__in=section_types()).specific()
+        )
+        knowledge = [child.pk for child in children if isinstance(child, KnowledgePage)]
+        visible = (
+            set(
+                visible_to(user, KnowledgePage.objects.filter(pk__in=knowledge)).values_list(
+                    "pk", flat=True
+                )
             )
+            if knowledge
+            else set()
         )
         return [
             child
             for child in children
-            if not isinstance(child, KnowledgePage) or (child.pk in visible and child.is_section)
+            if not isinstance(child, KnowledgePage) or child.pk in visible
         ]
+
+
+def section_types() -> list:
+    """Content types of the pages the index shows as sections (cached by Django)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    models_ = [
+        model
+        for model in get_page_models()
+        if not issubclass(model, KnowledgePage) or model.is_section
+    ]
+    return list(ContentType.objects.get_for_models(*models_).values())
 
 
 class KnowledgePage(PageAudienceMixin, SitePage):

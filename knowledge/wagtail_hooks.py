@@ -52,3 +52,11 @@ def latest_guides_section(request):
         empty_text=_("No guides have been published for you yet."),
         more_url="/wissen/",
     )
+
+
+@hooks.register("abhnetz_seed_scale")
+def seed_scale(network):
+    """Guides and minutes of the benchmark network (manage.py seed_scale)."""
+    from .scale import seed
+
+    seed(network)

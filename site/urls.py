@@ -11,7 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from abhnetz.accounts import views as account_views
 from abhnetz.audiences import views as audience_views
-from abhnetz.core import media_views
+from abhnetz.core import health, media_views
 from abhnetz.core.language import language_set
 from abhnetz.core.media_views import RENDITIONS_FOLDER
 from knowledge.guides.admin_views import urlpatterns as guide_workflow_admin_urls
@@ -52,7 +52,16 @@ urlpatterns = [
     path("zielgruppe/vorschau/", audience_views.preview, name="audience_preview"),
     path("sprache/", language_set, name="set_language"),
     path("favicon.ico", favicon, name="favicon"),
+    path("healthz", health.healthz, name="healthz"),
 ]
+
+if settings.ABHNETZ_BENCH:
+    from abhnetz.core.bench import floor
+
+    urlpatterns.append(path("bench/floor/", floor, name="bench_floor"))
+
+# The 500 page, or the German 503 page while the database is unreachable.
+handler500 = "abhnetz.core.error_views.server_error"
 
 # MEDIA_ROOT is never served as a folder, in no configuration: documents only through
 # the audience-checked serve view above, images only as renditions Wagtail made.

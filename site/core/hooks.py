@@ -57,6 +57,17 @@ BEFORE_USER_DELETE = "abhnetz_before_user_delete"
 #   nothing), on top of the shared organisations, people, groups and topics.
 SEED_DEMO = "abhnetz_seed_demo"
 
+# fn(network: abhnetz.core.scale.ScaleNetwork) -> None
+#   Adds an app's part of the benchmark data in ``seed_scale`` (bulk inserts, numbers
+#   times ``network.scaled``), adds its counts to ``network.counts`` and the search
+#   documents its content makes to ``network.documents``.
+SEED_SCALE = "abhnetz_seed_scale"
+
+# fn(context: dict) -> list[dict]
+#   Pages an app adds to the HTTP benchmark (bench/pages.py): dicts with "name", "path",
+#   "role" and optionally "method"/"data"; ``context`` holds ids of the scale data.
+BENCH_PAGES = "abhnetz_bench_pages"
+
 
 def collect_sections(name: str, **kwargs) -> list[dict]:
     """Call every function registered for a section hook (TOPIC_PAGE_SECTION, SPACE_SECTION)."""

@@ -314,6 +314,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # ABH-Netz's own knobs.
 # Only the demo settings turn this on: seed_demo loads known passwords where it is set.
 ABHNETZ_DEMO = False
+# Only production settings with ABHNETZ_BENCH=1 (make bench) serve the benchmark's floor view.
+ABHNETZ_BENCH = False
 ABHNETZ_INVITATION_DAYS = 14
 ABHNETZ_PAGE_SIZE = 20
 # Largest upload (documents and forms) in megabytes; Wagtail's own limit follows it.

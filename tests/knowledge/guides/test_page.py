@@ -167,7 +167,10 @@ def test_guide_page_queries_do_not_grow_with_blocks_or_topics(
         response = client.get(guide.url)
         assert response.status_code == 200
 
-    queries.assert_constant(render, add_items)
+    # 28 (measured; issue #15 keeps it fixed): session, user, Wagtail's routing, reader
+    # keys and the audience check, the body's people, documents and images in bulk,
+    # approval status, edit permission, the discussion slot, header and footer
+    queries.assert_constant(render, add_items, expected=28)
 
 
 def test_guides_live_in_the_knowledge_base_and_in_working_group_spaces():
