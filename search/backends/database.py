@@ -47,6 +47,8 @@ RERANK_WINDOW = 100
 PARTIAL_WINDOW = 500
 # vocabulary words tried (each with one query) for a word that matches nothing
 MAX_CORRECTION_TRIES = 5
+# ways to split an unknown compound tried (each with one query)
+MAX_SPLIT_TRIES = 4
 # the filter a month in the query adds (search.interpret), next to the facets' filters
 _PERIOD = "period"
 
@@ -332,13 +334,46 @@ class DatabaseBackend(SearchBackend):
     def _near(self, parsed, units, negative, keys, filters, exact):
         """For each word that matches nothing the reader may see: a split into two
         words of the vocabulary (silently), else the closest vocabulary word that finds
-        something visible (shown as a correction). Returns the units and the corrected
-        query text (None when nothing was corrected)."""
+        something visible (shown as a correction), else one long known part of it
+        (silently). Returns the units and the corrected query text (None when nothing
+        was corrected)."""
         dialect = _dialect()
 
         def finds(expression: str) -> bool:
             visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
             return _filter(visible, filters).exists()
+
+        def split_expression(pairs) -> str | None:
+            for left, right in pairs:
+                parts = [
+                    sorted({analysis.term(part), analysis.root(part)} - {""})
+                    for part in (left, right)
+                    if part
+                ]
+                if not all(_valid_term(t) for alternatives in parts for t in alternatives):
+                    continue
+                split = dialect.combine(
+                    [dialect.any_of([dialect.sequence((t,)) for t in a]) for a in parts], []
+                )
+                if finds(split):
+                    return split
+            return None
+
+        def correction(unit):
+            if exact or not nearby.correctable(unit.clause.text, unit.previous):
+                return None
+            for candidate in nearby.corrections(unit.clause.text)[:MAX_CORRECTION_TRIES]:
+                alternatives = [
+                    a for a in analysis.query_alternatives(candidate) if all(map(_valid_term, a))
+                ]
+                if not alternatives:
+                    continue
+                expression = dialect.any_of([dialect.sequence(a) for a in alternatives])
+                if finds(expression):
+                    return replace(
+                        unit, expression=expression, label=candidate, terms=alternatives[0]
+                    )
+            return None
 
         replaced: dict[int, str] = {}
         result = []
@@ -346,51 +381,22 @@ class DatabaseBackend(SearchBackend):
             if unit.clause is None or finds(unit.expression):
                 result.append(unit)
                 continue
-            word = unit.clause.text
-            done = False
-            for left, right in nearby.splits(word)[:3]:
-                right_alternatives = {analysis.term(right), analysis.root(right)}
-                split = dialect.combine(
-                    [
-                        dialect.sequence((analysis.term(left),)),
-                        dialect.any_of(
-                            [dialect.sequence((t,)) for t in sorted(right_alternatives) if t]
-                        ),
-                    ],
-                    [],
+            splits = nearby.splits(unit.clause.text)
+            whole = [pair for pair in splits if pair[0] and pair[1]][:MAX_SPLIT_TRIES]
+            alone = [pair for pair in splits if not (pair[0] and pair[1])][:MAX_SPLIT_TRIES]
+            split = split_expression(whole)
+            if split is None:
+                corrected = correction(unit)
+                if corrected is not None:
+                    replaced[unit.index] = corrected.label
+                    result.append(corrected)
+                    continue
+                split = split_expression(alone)
+            if split is not None:
+                result.append(
+                    replace(unit, expression=dialect.any_of([unit.expression, split]), split=True)
                 )
-                if all(map(_valid_term, (analysis.term(left), *right_alternatives))) and finds(
-                    split
-                ):
-                    expression = dialect.any_of([unit.expression, split])
-                    result.append(replace(unit, expression=expression, split=True))
-                    done = True
-                    break
-            if done:
-                continue
-            if not exact and nearby.correctable(word, unit.previous):
-                for candidate in nearby.corrections(word)[:MAX_CORRECTION_TRIES]:
-                    alternatives = [
-                        a
-                        for a in analysis.query_alternatives(candidate)
-                        if all(map(_valid_term, a))
-                    ]
-                    if not alternatives:
-                        continue
-                    expression = dialect.any_of([dialect.sequence(a) for a in alternatives])
-                    if finds(expression):
-                        replaced[unit.index] = candidate
-                        result.append(
-                            replace(
-                                unit,
-                                expression=expression,
-                                label=candidate,
-                                terms=alternatives[0],
-                            )
-                        )
-                        done = True
-                        break
-            if not done:
+            else:
                 result.append(unit)
         if not replaced:
             return result, None

@@ -25,6 +25,10 @@ CANDIDATES = 2000
 # a compound is split into parts of at least this many letters
 MIN_SPLIT_PART = 3
 MIN_SPLIT_WORD = 7
+# one known part alone must be this long to stand for the whole word
+MIN_PART_ALONE = 5
+# ... and more than this share of it ("Terminvergabe" of "Terminvergabesystem")
+SHARE_ALONE = 0.6
 _LEGAL = re.compile(r"[§\d]")
 
 
@@ -111,7 +115,9 @@ def corrections(word: str) -> list[str]:
 def splits(word: str) -> list[tuple[str, str]]:
     """Ways to read an unknown compound as two words of the vocabulary, longest parts
     first: "Papierakten" → [("papier", "akten")], "Terminbuchung" → [("termin",
-    "buchung")]. A linking s/es/n/en of the first part may be dropped."""
+    "buchung")]; then single known parts of at least MIN_PART_ALONE letters, the other
+    part "" ("Terminvergabesystem" → ("terminvergabe", "")). A linking s/es/n/en of
+    the first part may be dropped."""
     folded = analysis.fold(word)
     if len(folded) < MIN_SPLIT_WORD or not folded.isalpha():
         return []
@@ -130,10 +136,19 @@ def splits(word: str) -> list[tuple[str, str]]:
             "term", flat=True
         )
     )
-    found = [
-        (left, right)
-        for left, right in options
-        if analysis.term(left) in known
-        and (analysis.term(right) in known or analysis.root(right) in known)
-    ]
-    return sorted(found, key=lambda pair: -min(len(pair[0]), len(pair[1])))
+
+    def is_known(part: str) -> bool:
+        return analysis.term(part) in known or analysis.root(part) in known
+
+    found = [(left, right) for left, right in options if is_known(left) and is_known(right)]
+    found.sort(key=lambda pair: -min(len(pair[0]), len(pair[1])))
+
+    # else the longest known part on its own ("Terminvergabesystem" → "terminvergabe"):
+    # something near rather than nothing
+    def long_enough(part: str) -> bool:
+        return len(part) >= MIN_PART_ALONE and len(part) > len(folded) * SHARE_ALONE
+
+    alone = [(left, "") for left, _ in options if long_enough(left) and is_known(left)]
+    alone += [("", right) for _, right in options if long_enough(right) and is_known(right)]
+    alone.sort(key=lambda pair: -len(pair[0] or pair[1]))
+    return found + alone

@@ -684,7 +684,7 @@ CASES = [
     ),
     Case(
         "Türkçe",
-        BOARD,
+        OFFICE2,
         "Checkliste ServicePoint",
         "the language's own name",
         kind="form",

@@ -352,3 +352,22 @@ def test_a_title_equal_to_the_query_ranks_above_mentions():
         doc("guide:82", "Neues zur Wohnsitzauflage und zum Umzug in andere Länder"),
     )
     assert keys_of(search("Wohnsitzauflage"))[0] == "document:81"
+
+
+def test_an_unknown_compound_falls_back_to_its_longest_known_part():
+    index(doc("guide:90", "Online-Terminvergabe einführen"), doc("guide:91", "Formulare"))
+    # "System" is no word of the index: the known part stands for the word
+    results = search("Terminvergabesystem")
+    assert keys_of(results) == ["guide:90"]
+    assert results.corrected is None
+
+
+def test_a_typo_is_corrected_before_a_part_of_it_is_used():
+    index(
+        doc("guide:92", "Fiktionsbescheinigung ausstellen"),
+        doc("guide:93", "Fiktion und Wirklichkeit"),
+    )
+    # "Fiktions…" contains the known word "Fiktion", but the typo is one edit away
+    results = search("Fiktionsbeschinigung")
+    assert results.corrected.lower() == "fiktionsbescheinigung"
+    assert keys_of(results) == ["guide:92"]
