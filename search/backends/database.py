@@ -179,7 +179,8 @@ class DatabaseBackend(SearchBackend):
         grouped = _grouped(_filter(matching, filters))
         total = sum(row[-1] for row in grouped)
         corrected = None
-        if not total:
+        if not total and not query.exact:
+            # exactly as typed: no correction, no split either
             units, corrected = self._near(parsed, units, negative, keys, filters, query.exact)
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
