@@ -285,44 +285,48 @@ class DatabaseBackend(SearchBackend):
 
     def _partial(self, query, meaning, units, negative, filters, corrected) -> SearchResults:
         """No hit has every word: the hits with the most of them, each with the words it
-        lacks. Ranked by how many words a hit has, then by the usual score."""
+        lacks. Within the first PARTIAL_WINDOW by score, ranked by how many words a hit
+        has, then by score; pages beyond keep the score order."""
         dialect = _dialect()
         keys = query.reader_keys
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
-        covered: dict[int, set[int]] = {}
-        for position, unit in enumerate(units):
-            alone = dialect.combine([unit.expression], negative)
-            ids = _filter(
-                SearchEntry.objects.filter(id__in=dialect.matching_ids(alone, keys)), filters
-            ).values_list("id", flat=True)[:PARTIAL_WINDOW]
-            for i in ids:
-                covered.setdefault(i, set()).add(position)
-        if not covered:
-            empty.suggestion = self._spelling(meaning.parsed, query)
-            return empty
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
         matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
         grouped = _grouped(_filter(matching, filters))
-        scored = self._ranked(expression, query, filters, units, meaning, limit=PARTIAL_WINDOW)
-        if query.sort == "date":
-            order = {i: n for n, (i, _) in enumerate(scored)}
-            scored.sort(key=lambda row: order[row[0]])
-        else:
-            scored.sort(key=lambda row: (-len(covered.get(row[0], ())), -row[1], row[0]))
-        scored = [row for row in scored if row[0] in covered]
+        total = sum(row[-1] for row in grouped)
+        if not total:
+            empty.suggestion = self._spelling(meaning.parsed, query)
+            return empty
         start = (query.page - 1) * query.per_page
-        page = scored[start : start + query.per_page]
+        windowed = start + query.per_page <= PARTIAL_WINDOW
+        if windowed:
+            scored = self._ranked(expression, query, filters, units, meaning, limit=PARTIAL_WINDOW)
+        else:
+            scored = self._ranked(expression, query, filters, units, meaning)
+        candidates = [i for i, _ in scored]
+        # which words each candidate has: one indexed query per word, among the candidates
+        covered: dict[int, set[int]] = {}
+        unmatched = []
+        for position, unit in enumerate(units):
+            having = SearchEntry.objects.filter(id__in=dialect.matching_ids(unit.expression, keys))
+            ids = list(having.filter(id__in=candidates).values_list("id", flat=True))
+            for i in ids:
+                covered.setdefault(i, set()).add(position)
+            if not ids and not _filter(having, filters).exists():
+                unmatched.append(unit.label)
+        if windowed:
+            if query.sort != "date":
+                scored.sort(key=lambda row: (-len(covered.get(row[0], ())), -row[1], row[0]))
+            scored = scored[start : start + query.per_page]
         missing = {
             i: tuple(u.label for n, u in enumerate(units) if n not in covered.get(i, ()))
-            for i, _ in page
+            for i, _ in scored
         }
-        found = set().union(*covered.values())
-        unmatched = [u.label for n, u in enumerate(units) if n not in found]
         return self._results(
             query,
             meaning.parsed,
-            page,
-            len(scored),
+            scored,
+            total,
             matching,
             filters,
             grouped,

@@ -371,3 +371,15 @@ def test_a_typo_is_corrected_before_a_part_of_it_is_used():
     results = search("Fiktionsbeschinigung")
     assert results.corrected.lower() == "fiktionsbescheinigung"
     assert keys_of(results) == ["guide:92"]
+
+
+def test_partial_matches_beyond_the_first_page_keep_their_missing_words():
+    # many items with one of two words, none with both
+    index(*(doc(f"guide:{100 + n}", f"Merkblatt {n}") for n in range(25)))
+    first = search("Merkblatt Quxzyvolk", per_page=10)
+    third = search("Merkblatt Quxzyvolk", per_page=10, page=3)
+    assert first.partial
+    assert first.total == 25
+    assert len(third.hits) == 5
+    assert not set(keys_of(first)) & set(keys_of(third))
+    assert all(hit.missing == ("Quxzyvolk",) for hit in first.hits + third.hits)
