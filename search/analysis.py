@@ -221,6 +221,62 @@ def compound_text(text: str) -> str:
     )
 
 
+# -- derivations -----------------------------------------------------------------
+
+# Derivational endings Snowball keeps (it stems inflection, not derivation): a word
+# ending in one of these also has the root below it, so "Digitalisierung",
+# "digitalisieren" and "digital" meet, and "Buchung" meets "buchen". Longest first.
+_DERIVATIONS = (
+    "isierungen",
+    "isierung",
+    "isieren",
+    "isierte",
+    "isiert",
+    "ierungen",
+    "ierung",
+    "ieren",
+    "ierte",
+    "iert",
+    "ungen",
+    "ung",
+)
+# a root shorter than this is too unspecific to match on ("Lösung" → "los")
+MIN_ROOT = 4
+
+
+@lru_cache(maxsize=_WORDS_CACHED)
+def root(word: str) -> str:
+    """The term of the word a derived word comes from, or its own term:
+    "Digitalisierung", "digitalisieren" → "digital"; "Buchung" → "buch" (= "buchen")."""
+    folded = fold(word)[:MAX_WORD]
+    for suffix in _DERIVATIONS:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= MIN_ROOT:
+            return term(folded[: -len(suffix)])
+    return term(word)
+
+
+def derived_text(text: str) -> str:
+    """Roots of the derived words in ``text`` that differ from their terms (indexed in
+    the low-weight column with the compound parts)."""
+    found = []
+    for word in _WORD.findall(text or ""):
+        word_root = root(word)
+        if word_root and word_root != term(word):
+            found.append(word_root)
+    return " ".join(found)
+
+
+# Particles of separable verbs: "richte … ein" is "einrichten", "melde … an" "anmelden".
+SEPARABLE_PARTICLES = frozenset(
+    {"ab", "an", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "um", "vor", "weg", "zu"}
+)
+
+
+def joined_verb_term(particle: str, word: str) -> str:
+    """The term of a separable verb written apart: ("ein", "richte") → term("einrichte")."""
+    return term(fold(particle) + fold(word))
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     words = set()
@@ -281,6 +337,12 @@ def _synonyms() -> _Synonyms:
     return loaded[1]
 
 
+def is_synonym(word: str) -> bool:
+    """Whether the word is a one-word variant in lexicon/synonyms.txt ("eAT", "Visa")."""
+    word_term = term(word)
+    return any(len(v) == 1 for v, _ in _synonyms().by_first.get(word_term, ()))
+
+
 def synonym_groups() -> list[list[str]]:
     """The groups of equivalent words and phrases as written in lexicon/synonyms.txt."""
     return [list(group) for group in _synonyms().groups]
@@ -291,6 +353,11 @@ def synonym_groups() -> list[list[str]]:
 
 def _terms(text: str) -> tuple[str, ...]:
     return tuple(filter(None, map(term, _WORD.findall(text))))
+
+
+def query_terms(text: str) -> tuple[str, ...]:
+    """The terms of ``text`` without stopwords (titles compared with queries)."""
+    return tuple(term(w) for w in _WORD.findall(text or "") if not is_stopword(w) and term(w))
 
 
 def query_alternatives(clause_text: str, phrase: bool = False) -> list[tuple[str, ...]]:
@@ -314,6 +381,12 @@ def query_alternatives(clause_text: str, phrase: bool = False) -> list[tuple[str
     if not own:
         return []
     alternatives = [own]
+    if len(own) == 1 and not phrase:
+        # the word a derived word comes from ("Digitalisierung" → "digital"): found in
+        # the text ("digital") and in the roots the index keeps ("digitalisieren")
+        word_root = root(words[0]) if len(words) == 1 else own[0]
+        if word_root and word_root != own[0]:
+            alternatives.append((word_root,))
     synonyms = _synonyms()
     for start, first in enumerate(own):
         for variant, group in synonyms.by_first.get(first, ()):
@@ -394,6 +467,8 @@ class _Matcher:
         if word_term in self.words:
             return True
         if any(part in self.words for part in _part_terms(surface)):
+            return True
+        if root(surface) in self.words:
             return True
         if self.prefixes:
             folded = fold(surface)

@@ -89,6 +89,8 @@ class SearchForm(forms.Form):
         choices=[("relevanz", _("Relevance")), ("datum", _("Newest first"))],
         initial="relevanz",
     )
+    # "search exactly what I typed" after a correction: no typo correction
+    genau = forms.BooleanField(required=False, widget=forms.HiddenInput)
     # lenient like Paginator.get_page: a broken number shows page 1, no error
     seite = forms.CharField(required=False, widget=forms.HiddenInput)
     art = FacetValuesField(label=_("Type"))
@@ -117,6 +119,7 @@ class SearchForm(forms.Form):
             },
             "sort": SORT_PARAMS.get(data.get("sortierung") or "relevanz", "relevance"),
             "page": data["seite"],
+            "exact": bool(data.get("genau")),
         }
 
     @staticmethod

@@ -37,6 +37,9 @@ class SearchEntry(models.Model):
     audience_scope = models.CharField(max_length=16, default="member")
     audience_source_type = models.PositiveIntegerField(null=True, blank=True)
     audience_source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # what a hit lists besides its text, e.g. a form's language versions
+    # ({"versions": [[title, language, url], ...]})
+    details = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     # The version of this content for the Elasticsearch copy (external versioning),
     # set with the ``ReplicaPending`` row in the same transaction; 0 until the copy
@@ -121,12 +124,15 @@ class SearchEntryTopic(models.Model):
 class SearchWord(models.Model):
     """A word seen in indexed text, for spelling suggestions.
 
-    Only ever added to: a suggestion is offered only after a query filtered by the
-    reader's keys has found something with it, so words of content the reader may
-    not see, or of deleted content, are never suggested.
+    Only ever added to: a correction, suggestion or compound split is used only after
+    a query filtered by the reader's keys has found something with it, so words of
+    content the reader may not see, or of deleted content, are never offered. On
+    PostgreSQL a trigram index (pg_trgm) finds similar words.
     """
 
     word = models.CharField(max_length=64, unique=True)
+    # its index term (search.analysis.term): compound splits look parts up by it
+    term = models.CharField(max_length=64, default="", db_index=True)
     # first letter and length narrow the candidates before comparing
     initial = models.CharField(max_length=1)
     length = models.PositiveSmallIntegerField()

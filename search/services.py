@@ -209,6 +209,7 @@ def search(
     sort: str = "relevance",
     page: int = 1,
     per_page: int = 20,
+    exact: bool = False,
 ) -> SearchResults:
     query = SearchQuery(
         text=text,
@@ -217,6 +218,7 @@ def search(
         sort=sort,
         page=max(1, page),
         per_page=per_page,
+        exact=exact,
     )
     es = elasticsearch()
     if es is not None and query.reader_keys:
@@ -240,6 +242,8 @@ def search(
 
 def _with_typed_case(results: SearchResults) -> SearchResults:
     results.suggestion = _typed_case(results.query.text, results.suggestion)
+    if getattr(results, "corrected", None):
+        results.corrected = _typed_case(results.query.text, results.corrected)
     return results
 
 

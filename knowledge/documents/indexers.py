@@ -26,6 +26,7 @@ from abhnetz.audiences.rules import (
 )
 from abhnetz.organisations.indexers import organisation_facet
 from search.documents import FacetValue, SearchDocument
+from search.languages import language_label, language_names
 from search.registry import Indexer
 
 from .models import Document, FormItem, FormsLibraryPage
@@ -66,7 +67,9 @@ def library_exists() -> bool:
 
 def version_text(document: Document) -> str:
     tags = ", ".join(tag.name for tag in document.tags.all())
-    return "\n".join(part for part in (file_text(document), tags) if part)
+    # its language by name ("Türkisch Turkish Türkçe"): "Checkliste türkisch" finds it
+    languages = language_names(document.language)
+    return "\n".join(part for part in (file_text(document), tags, languages) if part)
 
 
 class DocumentIndexer(Indexer):
@@ -175,6 +178,13 @@ class FormIndexer(Indexer):
             audience_scope=obj.audience_scope,
             # its own audience: a narrowed one applies in the saving transaction
             audience_source=audience_source(obj),
+            # the hit lists the versions it stands for (each readable by its readers)
+            extra={
+                "versions": [
+                    [version.title, language_label(version.language), version.url]
+                    for version in shown
+                ]
+            },
         )
 
 

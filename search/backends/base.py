@@ -38,6 +38,8 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    # search exactly what was typed: no typo corrections
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class Hit:
     date: datetime | None = None
     audience_scope: str = "member"
     score: float = 0.0
+    # the query's words this hit does not contain (partial matches), as typed
+    missing: tuple[str, ...] = ()
+    # what the hit stands for besides itself: a form's language versions
+    # ((title, language, url), ...)
+    versions: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,13 @@ class SearchResults:
     # shown on the page, e.g. that the database answered because Elasticsearch is down
     notice: str | None = None
     backend: str = ""
+    # the query searched instead of a typed word that matches nothing ("Ergebnisse für
+    # … (statt …)"); None when the words were searched as typed
+    corrected: str | None = None
+    # no hit has every word: the hits have some of them (``Hit.missing``)
+    partial: bool = False
+    # the words none of the hits contain, as typed
+    unmatched: tuple[str, ...] = ()
 
 
 class SearchBackend(ABC):

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 
 from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.expressions import RawSQL
 
 from .. import analysis
 from ..documents import SearchDocument
+from ..interpret import Meaning, Period, interpret
 from ..models import SearchEntry, SearchEntryKey, SearchEntryTopic, SearchWord
 from ..query import ParsedQuery, parse
 from ..registry import kind_label
+from . import nearby, words
 from .base import (
     FACETS,
     FacetCount,
@@ -33,174 +35,22 @@ from .base import (
     facet_years,
     sort_facet_counts,
 )
+from .dialects import dialect as _dialect
+from .dialects import valid_term as _valid_term
 
-# Column weights: titles and summaries weigh more than body text; compound parts least.
-WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 0.5}
 # tsvector has a size limit (1 MB); the start of a very long text is enough to find it
 MAX_INDEXED_CHARS = 200_000
 SNIPPET_CHARS = 240
-
-
-class _Sqlite:
-    """FTS5: ``"term"`` is a term, ``"a b"`` a phrase, ``"pre"*`` a prefix."""
-
-    id_column = "rowid"
-
-    @staticmethod
-    def write(cursor, rows):
-        cursor.executemany(
-            # OR REPLACE: a row left behind by a flush of the tables Django knows
-            # (test databases) must not block a new entry with the same id
-            "INSERT OR REPLACE INTO search_fts (rowid, title, summary, body, extra, keys) "
-            "VALUES (%s, %s, %s, %s, %s, %s)",
-            [(*row[:-1], " ".join(row[-1])) for row in rows],
-        )
-
-    @staticmethod
-    def set_keys(cursor, ids, keys):
-        cursor.executemany(
-            "UPDATE search_fts SET keys = %s WHERE rowid = %s",
-            [(" ".join(sorted(keys)), i) for i in ids],
-        )
-
-    @staticmethod
-    def delete(cursor, ids):
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in ids])
-
-    @staticmethod
-    def sequence(terms: tuple[str, ...]) -> str:
-        return '"' + " ".join(terms) + '"'
-
-    @staticmethod
-    def prefix(term: str) -> str:
-        return f'"{term}"*'
-
-    @staticmethod
-    def any_of(parts: list[str]) -> str:
-        return "(" + " OR ".join(parts) + ")"
-
-    @staticmethod
-    def combine(positive: list[str], negative: list[str]) -> str:
-        expression = " AND ".join(positive)
-        for part in negative:
-            expression = f"({expression}) NOT {part}"
-        return expression
-
-    @staticmethod
-    def titles_only(expression: str) -> str:
-        return "{title} : (" + expression + ")"
-
-    @staticmethod
-    def _match(expression: str, keys) -> str:
-        # the words in the text columns, and one of the reader's keys in the keys column:
-        # FTS5 intersects both in the index, no row is looked at twice
-        if not expression.startswith("{title}"):
-            expression = "{title summary body extra} : (" + expression + ")"
-        allowed = " OR ".join(f'"{key}"' for key in sorted(keys))
-        return f"({expression}) AND keys : ({allowed})"
-
-    @classmethod
-    def matching_ids(cls, expression: str, keys) -> RawSQL:
-        return RawSQL(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
-            (cls._match(expression, keys),),
-        )
-
-    @classmethod
-    def ranked(cls, expression, keys, filter_sql, filter_params, order, limit, offset):
-        weights = ", ".join(str(w) for w in WEIGHTS.values())
-        # bm25() is lower for better matches; the keys column does not count
-        # interpolated: our weights, ORDER BY from a fixed pair, Django-compiled SQL
-        sql = (
-            f"SELECT e.id, -bm25(search_fts, {weights}, 0.0) * e.boost AS score "
-            "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s {filter_sql} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        return sql, (cls._match(expression, keys), *filter_params, limit, offset)
-
-
-class _Postgres:
-    """tsquery on our terms with the 'simple' configuration (the terms are analysed
-    already); weights A–D are title, summary, body, compound parts."""
-
-    id_column = "entry_id"
-
-    @staticmethod
-    def write(cursor, rows):
-        cursor.executemany(
-            "INSERT INTO search_fts (entry_id, vector, keys) VALUES (%s, "
-            "setweight(to_tsvector('simple', %s), 'A') || "
-            "setweight(to_tsvector('simple', %s), 'B') || "
-            "setweight(to_tsvector('simple', %s), 'C') || "
-            "setweight(to_tsvector('simple', %s), 'D'), %s) "
-            "ON CONFLICT (entry_id) DO UPDATE SET vector = EXCLUDED.vector, keys = EXCLUDED.keys",
-            [(*row[:-1], sorted(row[-1])) for row in rows],
-        )
-
-    @staticmethod
-    def set_keys(cursor, ids, keys):
-        cursor.execute(
-            "UPDATE search_fts SET keys = %s WHERE entry_id = ANY(%s)", (sorted(keys), list(ids))
-        )
-
-    @staticmethod
-    def delete(cursor, ids):
-        cursor.execute("DELETE FROM search_fts WHERE entry_id = ANY(%s)", (list(ids),))
-
-    @staticmethod
-    def sequence(terms: tuple[str, ...]) -> str:
-        return "(" + " <-> ".join(f"'{t}'" for t in terms) + ")"
-
-    @staticmethod
-    def prefix(term: str) -> str:
-        return f"'{term}':*"
-
-    @staticmethod
-    def any_of(parts: list[str]) -> str:
-        return "(" + " | ".join(parts) + ")"
-
-    @staticmethod
-    def combine(positive: list[str], negative: list[str]) -> str:
-        return " & ".join(positive + [f"!{part}" for part in negative])
-
-    @staticmethod
-    def titles_only(expression: str) -> str:
-        # prefixes restricted to weight A: ':*' becomes ':*A'
-        return expression.replace(":*", ":*A")
-
-    @staticmethod
-    def matching_ids(expression: str, keys) -> RawSQL:
-        # both conditions use a GIN index (the words, the keys), ANDed as bitmaps
-        return RawSQL(
-            "SELECT entry_id FROM search_fts "
-            "WHERE vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
-            (expression, sorted(keys)),
-        )
-
-    @staticmethod
-    def ranked(expression, keys, filter_sql, filter_params, order, limit, offset):
-        weights = "{" + ", ".join(str(w / 10) for w in reversed(WEIGHTS.values())) + "}"
-        # ranked by the wanted words only: a negated word makes ts_rank 0 for every hit
-        wanted = expression.split(" & !", 1)[0]
-        # length normalisation (option 1) was measured worse on the relevance set
-        sql = (
-            f"SELECT e.id, ts_rank('{weights}', f.vector, r) * e.boost AS score "
-            "FROM search_fts f JOIN search_searchentry e ON e.id = f.entry_id, "
-            "to_tsquery('simple', %s) q, to_tsquery('simple', %s) r "
-            f"WHERE f.vector @@ q AND f.keys && %s::text[] {filter_sql} "
-            f"ORDER BY {order} LIMIT %s OFFSET %s"
-        )
-        return sql, (expression, wanted, sorted(keys), *filter_params, limit, offset)
-
-
-def _dialect():
-    return _Postgres if connection.vendor == "postgresql" else _Sqlite
-
-
-def _valid_term(term: str) -> bool:
-    # terms are letters and digits only (search.analysis); anything else is not sent
-    return bool(term) and term.isalnum()
+# the first this many hits by score are reordered by title, kind and person (words.prior)
+RERANK_WINDOW = 100
+# partial matches: at most this many per word are looked at and ranked
+PARTIAL_WINDOW = 500
+# vocabulary words tried (each with one query) for a word that matches nothing
+MAX_CORRECTION_TRIES = 5
+# ways to split an unknown compound tried (each with one query)
+MAX_SPLIT_TRIES = 4
+# the filter a month in the query adds (search.interpret), next to the facets' filters
+_PERIOD = "period"
 
 
 class DatabaseBackend(SearchBackend):
@@ -245,7 +95,10 @@ class DatabaseBackend(SearchBackend):
             for entry in entries:
                 words.update(_vocabulary(f"{entry.title} {entry.summary} {entry.body}"))
             SearchWord.objects.bulk_create(
-                (SearchWord(word=w, initial=w[0], length=len(w)) for w in sorted(words)),
+                (
+                    SearchWord(word=w, initial=w[0], length=len(w), term=analysis.term(w)[:64])
+                    for w in sorted(words)
+                ),
                 ignore_conflicts=True,
                 batch_size=500,
             )
@@ -287,50 +140,279 @@ class DatabaseBackend(SearchBackend):
     # -- reading ---------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResults:
-        parsed = parse(query.text)
-        expression = self._expression(parsed)
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
-        if not query.reader_keys or expression is None:
+        if not query.reader_keys:
+            return empty
+        parsed = parse(query.text)
+        # what the words may mean, most specific first: a month narrowing the period,
+        # person words as words (a title may say "Ansprechpartnerin"), then without
+        attempts = list(
+            dict.fromkeys(
+                interpret(parsed, periods=periods, person_words=person_words)
+                for periods in (True, False)
+                for person_words in (True, False)
+            )
+        )
+        first_partial, found = None, empty
+        for meaning in attempts:
+            found = self._search(query, meaning)
+            if found.total and not found.partial:
+                return found
+            if found.total and first_partial is None:
+                first_partial = found
+        return first_partial or found
+
+    def _search(self, query: SearchQuery, meaning: Meaning) -> SearchResults:
+        empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
+        parsed = meaning.parsed
+        filters = dict(query.filters)
+        if meaning.period is not None:
+            filters[_PERIOD] = (meaning.period,)
+        units = words.units(parsed)
+        negative = words.negative(parsed)
+        if not units:
             return empty
         dialect = _dialect()
-        matching = SearchEntry.objects.filter(
-            id__in=dialect.matching_ids(expression, query.reader_keys)
-        )
-        filtered = _filter(matching, query.filters)
-        grouped = _grouped(filtered)
+        keys = query.reader_keys
+        expression = dialect.combine([u.expression for u in units], negative)
+        matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
+        grouped = _grouped(_filter(matching, filters))
         total = sum(row[-1] for row in grouped)
-        if not total:
+        corrected = None
+        if not total and not query.exact:
+            # exactly as typed: no correction, no split either
+            units, corrected = self._near(parsed, units, negative, keys, filters, query.exact)
+            if corrected is not None or any(u.split for u in units):
+                expression = dialect.combine([u.expression for u in units], negative)
+                matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
+                grouped = _grouped(_filter(matching, filters))
+                total = sum(row[-1] for row in grouped)
+        if total:
+            ranked = self._ranked(expression, query, filters, units, meaning)
+        elif len(units) > 1:
+            return self._partial(query, meaning, units, negative, filters, corrected)
+        else:
             empty.suggestion = self._spelling(parsed, query)
-            empty.facets = {}
             return empty
+        return self._results(query, parsed, ranked, total, matching, filters, grouped, corrected)
+
+    def _results(
+        self,
+        query,
+        parsed,
+        ranked,
+        total,
+        matching,
+        filters,
+        grouped,
+        corrected,
+        missing=None,
+        partial=False,
+        unmatched=(),
+    ):
+        shown_parsed = parse(corrected) if corrected else parsed
+        entries = SearchEntry.objects.in_bulk([i for i, _ in ranked])
+        hits = [
+            _hit(entries[i], shown_parsed, score, missing=(missing or {}).get(i, ()))
+            for i, score in ranked
+            if i in entries
+        ]
+        facet_filters = {k: v for k, v in filters.items() if k != _PERIOD}
+        period = filters.get(_PERIOD)
+        if period:
+            matching = _filter(matching, {_PERIOD: period})
+        return SearchResults(
+            query=query,
+            hits=hits,
+            total=total,
+            facets=self._facets(matching, facet_filters, grouped),
+            backend=self.name,
+            corrected=corrected,
+            partial=partial,
+            unmatched=tuple(unmatched),
+        )
+
+    def _ranked(self, expression, query, filters, units, meaning, limit=None, offset=None):
+        """(id, score) of the page: the database ranks, then the first RERANK_WINDOW
+        are reordered by what BM25/ts_rank cannot see (title equal to or starting with
+        the query, the kind, a person asked for)."""
+        dialect = _dialect()
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
         filter_sql, filter_params = "", ()
-        if any(query.filters.values()):
-            only = _filter(SearchEntry.objects.all(), query.filters).values("id")
+        if any(filters.values()):
+            only = _filter(SearchEntry.objects.all(), filters).values("id")
             ids_sql, filter_params = only.query.sql_with_params()
             filter_sql = f"AND e.id IN ({ids_sql})"
-        offset = (query.page - 1) * query.per_page
+        start = (query.page - 1) * query.per_page
+        rerank = query.sort != "date" and start + query.per_page <= RERANK_WINDOW
+        fetch_limit, fetch_offset = (RERANK_WINDOW, 0) if rerank else (query.per_page, start)
+        if limit is not None:
+            fetch_limit, fetch_offset, rerank = limit, offset or 0, query.sort != "date"
         sql, params = dialect.ranked(
             expression,
             query.reader_keys,
             filter_sql,
             filter_params,
             order,
-            query.per_page,
-            offset,
+            fetch_limit,
+            fetch_offset,
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            ranked = cursor.fetchall()
-        entries = SearchEntry.objects.in_bulk([i for i, _ in ranked])
-        hits = [_hit(entries[i], parsed, score) for i, score in ranked if i in entries]
-        return SearchResults(
-            query=query,
-            hits=hits,
-            total=total,
-            facets=self._facets(matching, query.filters, grouped),
-            backend=self.name,
+            rows = cursor.fetchall()
+        if not rerank:
+            return rows
+        shapes = {
+            i: (title, kind)
+            for i, title, kind in SearchEntry.objects.filter(
+                id__in=[i for i, _ in rows]
+            ).values_list("id", "title", "kind")
+        }
+        wanted = [u.terms for u in units if u.terms]
+        scored = [
+            (i, float(score or 0.0) * words.prior(shapes.get(i), wanted, meaning))
+            for i, score in rows
+        ]
+        if meaning.wants_person:
+            # "Ansprechpartner …": the people who match come first
+            people = {i for i, shape in shapes.items() if shape[1] == "person"}
+            scored.sort(key=lambda row: (row[0] not in people, -row[1], row[0]))
+        else:
+            scored.sort(key=lambda row: (-row[1], row[0]))
+        if limit is not None:
+            return scored
+        return scored[start : start + query.per_page]
+
+    def _partial(self, query, meaning, units, negative, filters, corrected) -> SearchResults:
+        """No hit has every word: the hits with the most of them, each with the words it
+        lacks. Within the first PARTIAL_WINDOW by score, ranked by how many words a hit
+        has, then by score; pages beyond keep the score order."""
+        dialect = _dialect()
+        keys = query.reader_keys
+        empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
+        expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
+        matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
+        grouped = _grouped(_filter(matching, filters))
+        total = sum(row[-1] for row in grouped)
+        if not total:
+            empty.suggestion = self._spelling(meaning.parsed, query)
+            return empty
+        start = (query.page - 1) * query.per_page
+        windowed = start + query.per_page <= PARTIAL_WINDOW
+        if windowed:
+            scored = self._ranked(expression, query, filters, units, meaning, limit=PARTIAL_WINDOW)
+        else:
+            scored = self._ranked(expression, query, filters, units, meaning)
+        candidates = [i for i, _ in scored]
+        # which words each candidate has: one indexed query per word, among the candidates
+        covered: dict[int, set[int]] = {}
+        unmatched = []
+        for position, unit in enumerate(units):
+            having = SearchEntry.objects.filter(id__in=dialect.matching_ids(unit.expression, keys))
+            ids = list(having.filter(id__in=candidates).values_list("id", flat=True))
+            for i in ids:
+                covered.setdefault(i, set()).add(position)
+            if not ids and not _filter(having, filters).exists():
+                unmatched.append(unit.label)
+        if windowed:
+            if query.sort != "date":
+                scored.sort(key=lambda row: (-len(covered.get(row[0], ())), -row[1], row[0]))
+            scored = scored[start : start + query.per_page]
+        missing = {
+            i: tuple(u.label for n, u in enumerate(units) if n not in covered.get(i, ()))
+            for i, _ in scored
+        }
+        return self._results(
+            query,
+            meaning.parsed,
+            scored,
+            total,
+            matching,
+            filters,
+            grouped,
+            corrected,
+            missing=missing,
+            partial=True,
+            unmatched=unmatched,
         )
+
+    def _near(self, parsed, units, negative, keys, filters, exact):
+        """For each word that matches nothing the reader may see: a split into two
+        words of the vocabulary (silently), else the closest vocabulary word that finds
+        something visible (shown as a correction), else one long known part of it
+        (silently). Returns the units and the corrected query text (None when nothing
+        was corrected)."""
+        dialect = _dialect()
+
+        def finds(expression: str) -> bool:
+            visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
+            return _filter(visible, filters).exists()
+
+        def split_expression(pairs) -> str | None:
+            for left, right in pairs:
+                parts = [
+                    sorted({analysis.term(part), analysis.root(part)} - {""})
+                    for part in (left, right)
+                    if part
+                ]
+                if not all(_valid_term(t) for alternatives in parts for t in alternatives):
+                    continue
+                split = dialect.combine(
+                    [dialect.any_of([dialect.sequence((t,)) for t in a]) for a in parts], []
+                )
+                if finds(split):
+                    return split
+            return None
+
+        def correction(unit):
+            if exact or not nearby.correctable(unit.clause.text, unit.previous):
+                return None
+            for candidate in nearby.corrections(unit.clause.text)[:MAX_CORRECTION_TRIES]:
+                alternatives = [
+                    a for a in analysis.query_alternatives(candidate) if all(map(_valid_term, a))
+                ]
+                if not alternatives:
+                    continue
+                expression = dialect.any_of([dialect.sequence(a) for a in alternatives])
+                if finds(expression):
+                    return replace(
+                        unit, expression=expression, label=candidate, terms=alternatives[0]
+                    )
+            return None
+
+        replaced: dict[int, str] = {}
+        result = []
+        for unit in units:
+            if unit.clause is None or finds(unit.expression):
+                result.append(unit)
+                continue
+            splits = nearby.splits(unit.clause.text)
+            whole = [pair for pair in splits if pair[0] and pair[1]][:MAX_SPLIT_TRIES]
+            alone = [pair for pair in splits if not (pair[0] and pair[1])][:MAX_SPLIT_TRIES]
+            split = split_expression(whole)
+            if split is None:
+                corrected = correction(unit)
+                if corrected is not None:
+                    replaced[unit.index] = corrected.label
+                    result.append(corrected)
+                    continue
+                split = split_expression(alone)
+            if split is not None:
+                result.append(
+                    replace(unit, expression=dialect.any_of([unit.expression, split]), split=True)
+                )
+            else:
+                result.append(unit)
+        if not replaced:
+            return result, None
+        words = [replaced.get(i, _clause_text(clause)) for i, clause in enumerate(parsed.clauses)]
+        return result, " ".join(words)
+
+    def _expression(self, parsed: ParsedQuery) -> str | None:
+        units = words.units(parsed)
+        if not units:
+            return None
+        return _dialect().combine([u.expression for u in units], words.negative(parsed))
 
     def suggest(self, text: str, reader_keys: frozenset[str], limit: int = 6) -> list[Hit]:
         words = [t.surface for t in analysis.tokens(text)]
@@ -355,45 +437,6 @@ class DatabaseBackend(SearchBackend):
         return [_hit(entry, parsed, 0.0, prefix=True) for entry in entries]
 
     # -- helpers ---------------------------------------------------------------
-
-    def _expression(self, parsed: ParsedQuery) -> str | None:
-        dialect = _dialect()
-
-        def compile_clause(clause) -> str | None:
-            alternatives = [
-                alt
-                for alt in analysis.query_alternatives(clause.text, phrase=clause.phrase)
-                if all(_valid_term(t) for t in alt)
-            ]
-            if not alternatives:
-                return None
-            return dialect.any_of([dialect.sequence(alt) for alt in alternatives])
-
-        positive = []
-        clauses = list(parsed.positive)
-        while clauses:
-            plain = []
-            for clause in clauses:
-                if clause.phrase:
-                    break
-                plain.append(clause.text)
-            length, others = analysis.synonym_run(plain)
-            if length:
-                # words typed apart that form a multi-word synonym: all of them, or
-                # another variant ("elektronischer Aufenthaltstitel" or "eAT")
-                together = [c for c in map(compile_clause, clauses[:length]) if c]
-                alternatives = [dialect.combine(together, [])] if together else []
-                alternatives += [dialect.sequence(v) for v in others if all(map(_valid_term, v))]
-                positive.append(dialect.any_of(alternatives))
-                clauses = clauses[length:]
-                continue
-            compiled = compile_clause(clauses.pop(0))
-            if compiled:
-                positive.append(compiled)
-        negative = [c for c in map(compile_clause, parsed.negative) if c]
-        if not positive:
-            return None
-        return dialect.combine(positive, negative)
 
     def _facets(self, matching, filters, grouped) -> dict[str, list[FacetCount]]:
         """Counts per facet value among the visible matches, each facet counted with the
@@ -502,12 +545,15 @@ def _closest_word(word: str) -> str | None:
 def _filter(queryset, filters):
     for facet, values in filters.items():
         values = [v for v in values if v]
-        if not values or facet not in FACETS:
+        if not values or (facet not in FACETS and facet != _PERIOD):
             continue
         if facet == "topic":
             queryset = queryset.filter(
                 Exists(SearchEntryTopic.objects.filter(entry=OuterRef("pk"), value__in=values))
             )
+        elif facet == _PERIOD:
+            period: Period = values[0]
+            queryset = queryset.filter(date__gte=period.start, date__lt=period.end)
         elif facet == "year":
             queryset = queryset.filter(year__in=facet_years(values))
         else:
@@ -537,6 +583,7 @@ def _entry(owner: str, doc: SearchDocument) -> SearchEntry:
         audience_scope=doc.audience_scope,
         audience_source_type=source[0],
         audience_source_id=source[1],
+        details={"versions": doc.extra["versions"]} if doc.extra.get("versions") else {},
     )
 
 
@@ -546,9 +593,14 @@ def _fts_row(entry: SearchEntry, doc: SearchDocument):
         analysis.index_text(entry.title),
         analysis.index_text(entry.summary),
         analysis.index_text(entry.body),
-        analysis.compound_text(f"{entry.title} {entry.summary} {entry.body}"),
+        _extra_text(f"{entry.title} {entry.summary} {entry.body}"),
         doc.audience_keys,
     )
+
+
+def _extra_text(text: str) -> str:
+    """The low-weight column: known compound parts and roots of derived words."""
+    return f"{analysis.compound_text(text)} {analysis.derived_text(text)}".strip()
 
 
 def _vocabulary(text: str) -> set[str]:
@@ -559,7 +611,13 @@ def _vocabulary(text: str) -> set[str]:
     }
 
 
-def _hit(entry: SearchEntry, parsed: ParsedQuery, score: float, prefix: bool = False) -> Hit:
+def _hit(
+    entry: SearchEntry,
+    parsed: ParsedQuery,
+    score: float,
+    prefix: bool = False,
+    missing: tuple[str, ...] = (),
+) -> Hit:
     return Hit(
         key=entry.key,
         kind=entry.kind,
@@ -575,4 +633,6 @@ def _hit(entry: SearchEntry, parsed: ParsedQuery, score: float, prefix: bool = F
         date=entry.date,
         audience_scope=entry.audience_scope,
         score=float(score or 0.0),
+        missing=missing,
+        versions=tuple(tuple(v) for v in (entry.details or {}).get("versions", ())),
     )

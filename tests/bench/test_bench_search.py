@@ -95,7 +95,11 @@ QUERIES = {
     "filtered": {"text": "Antrag", "filters": {"kind": ["minutes"], "year": ["2024"]}},
     "by date": {"text": "Einbürgerung", "sort": "date"},
     "page 5": {"text": "Leitfaden", "page": 5},
+    # since issue #14 a typo is corrected: this finds what "one word" finds
     "no hits (spelling)": {"text": "Fiktionsbescheinigunk"},
+    "nothing near": {"text": "Quxzyvolkbrm"},
+    "partial (one unknown)": {"text": "Fiktionsbescheinigung Quxzyvolk"},
+    "question": {"text": "wie richte ich einen Termin ein"},
 }
 
 

@@ -128,14 +128,28 @@ def test_results_page_passes_axe_with_hits_filters_and_none(page, demo):
     assert page.get_by_test_id("search-remove-filters").is_visible()
     assert_accessible(page)
 
-    # with no hits, for a misspelling: "Did you mean" the word that is there
+    # a misspelling: the results for the word that is there, and a way back
     page.goto("/suche/?q=Dienstplann")
+    assert ROSTER in hit_titles(page)
+    assert page.get_by_test_id("search-corrected").is_visible()
+    assert_accessible(page)
+    page.get_by_test_id("search-exact").click()
+    page.wait_for_url("**genau=1**")
+
+    # exactly as typed: no hits, "Did you mean" the word that is there
     assert heading_count(page) == 0
     suggestion = page.get_by_test_id("search-suggestion")
     assert suggestion.locator("a").inner_text().strip("„“").lower() == WORD.lower()
     assert_accessible(page)
     page.goto(urljoin(page.url, suggestion.locator("a").get_attribute("href")))
     assert ROSTER in hit_titles(page)
+
+    # partial matches: the missing word struck through on each hit
+    page.goto(f"/suche/?q={WORD} Quxzyvolk")
+    assert page.get_by_test_id("search-partial").is_visible()
+    assert ROSTER in hit_titles(page)
+    assert page.get_by_test_id("search-hit-missing").first.inner_text().endswith("Quxzyvolk")
+    assert_accessible(page)
 
     # with filters that leave nothing: the tips offer to remove them
     page.goto(f"/suche/?q={WORD}&art=person")

@@ -268,7 +268,8 @@ def test_abbreviations_expand_to_their_long_form_and_back():
     assert query_alternatives("AufenthG") == [("aufenthg",), ("aufenthaltsgesetz",)]
     assert query_alternatives("Aufenthaltsgesetz") == [("aufenthaltsgesetz",), ("aufenthg",)]
     assert query_alternatives("ABH") == [("abh",), (term("Ausländerbehörde"),)]
-    assert query_alternatives("Ausländerbehörde")[1:] == [("abh",)]
+    # the abbreviation first; the English glossary's names of the office follow
+    assert query_alternatives("Ausländerbehörde")[1] == ("abh",)
 
 
 def test_multi_word_synonyms_expand_both_ways():
@@ -477,3 +478,36 @@ def test_snippet_collapses_line_breaks():
     assert highlight(text, parse("Behörde"), limit=200) == (
         "Erste Zeile Die <mark>Ausländerbehörde</mark> antwortet"
     )
+
+
+# -- derivations and separable verbs (issue #14) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (("digitalisieren", "Digitalisierung", "digital", "digitalisiert"), True),
+        (("buchen", "Buchung", "Buchungen"), True),
+        (("registrieren", "Registrierung", "registriert"), True),
+        (("Lösung", "los"), False),  # too short a root: not derived
+    ],
+)
+def test_derived_words_share_a_root(words, same):
+    from search.analysis import root
+
+    roots = {root(word) for word in words}
+    assert (len(roots) == 1) is same, roots
+
+
+def test_derived_text_holds_the_roots_that_differ_from_the_terms():
+    from search.analysis import derived_text, root
+
+    assert derived_text("Die Digitalisierung der Buchung") == f"{root('digital')} buch"
+    assert derived_text("digital buchen") == ""
+
+
+def test_a_separable_verb_written_apart_joins():
+    from search.analysis import joined_verb_term
+
+    assert joined_verb_term("ein", "richte") == term("einrichten")
+    assert joined_verb_term("ein", "führe") == term("einführen")

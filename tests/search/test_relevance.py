@@ -35,10 +35,11 @@ from .relevance_queries import (
 pytestmark = pytest.mark.django_db
 
 TOP = 10
-# The mean reciprocal rank the set must reach per database (measured with 50 queries:
-# SQLite 0.918, PostgreSQL 0.947). Raise when relevance improves; never lower it without
+# The mean reciprocal rank the set must reach per database (measured with 111 queries
+# after issue #14: SQLite 0.948, PostgreSQL 0.956; before, with 50: 0.918 and 0.947).
+# Raise when relevance improves; never lower it without
 # a decision record.
-BASELINE = {"sqlite": 0.91, "postgresql": 0.95}
+BASELINE = {"sqlite": 0.94, "postgresql": 0.95}
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,7 @@ def table(rows, mrr: float, at1: float, at3: float) -> str:
 def test_the_set_covers_the_demo(demo_index):
     """Every expected result is in the index and visible to the case's reader, so a
     miss below is a ranking problem, not a renamed demo title."""
-    assert len(CASES) >= 25
+    assert len(CASES) >= 100
     assert len({(case.query, case.reader) for case in CASES}) == len(CASES)
     assert sum(bool(case.weak) for case in CASES) <= 3, "only a few may be known weak"
     missing = [case for case in CASES if not visible_to_reader(case)]
@@ -149,5 +150,7 @@ def test_result_for_one_office_stays_in_that_office(demo_index):
     for email in (OFFICE2, "e.schmitt@demo.abhnetz.example"):  # other offices
         results = services.search(reader(email), "Dienstplan")
         assert roster not in [hit.title for hit in results.hits], email
-        # nor counted: nothing else of the demo says "Dienstplan" to them
-        assert results.total == 0, email
+        # nor counted: only what they may see is (a near miss of theirs at most:
+        # "Dienst" and "Plan" apart, docs/search.md "Near misses")
+        assert results.total == len(results.hits), email
+        assert all(not hit.missing for hit in results.hits), email

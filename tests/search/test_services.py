@@ -6,5 +6,10 @@ from tests.search.helpers import doc, index
 
 def test_spelling_suggestions_keep_the_searchers_capitals(network):
     index(doc("guide:1", "Dienstplan der Ausländerbehörde"))
-    assert services.search(network.partner, "Dienstplann").suggestion == "Dienstplan"
-    assert services.search(network.partner, "dienstplann").suggestion == "dienstplan"
+    # corrected at once ...
+    assert services.search(network.partner, "Dienstplann").corrected == "Dienstplan"
+    assert services.search(network.partner, "dienstplann").corrected == "dienstplan"
+    # ... or, exactly as typed, suggested
+    exact = services.search(network.partner, "Dienstplann", exact=True)
+    assert exact.corrected is None
+    assert exact.suggestion == "Dienstplan"

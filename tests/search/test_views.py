@@ -224,22 +224,78 @@ def test_pages_of_twenty_keep_the_filters(network, client_for):
     )
 
 
-def test_no_hits_offers_the_corrected_words_and_tips(library, client_for):
+def test_a_typo_shows_the_corrected_results_and_a_link_to_the_typed_words(library, client_for):
+    # given a word one letter off, with a filter chosen
     client = client_for(library.office_staff)
     html = get(client, "/suche/", q="Fiktionsbescheinigunk", art="guide")
-    assert count_heading(0, "Fiktionsbescheinigunk") in html
-    assert 'data-testid="search-empty"' in html
-    suggestion = re.search(r'data-testid="search-suggestion">[^<]*<a[^>]*href="([^"]*)"', html)
-    assert suggestion, html
-    link = suggestion.group(1).replace("&amp;", "&")
-    assert "q=fiktionsbescheinigung" in link.lower()
+    # then the results for the corrected word are shown at once, with a notice
+    assert hits_of(html) == ["Leitfaden Fiktionsbescheinigung", "Leitfaden Blaue Karte"]
+    notice = re.search(r'data-testid="search-corrected">(.*?)</div>', html, re.S).group(1)
+    assert (
+        escape(
+            gettext("Results for „%(corrected)s“ (instead of „%(typed)s“)")
+            % {"corrected": "Fiktionsbescheinigung", "typed": "Fiktionsbescheinigunk"}
+        )
+        in notice
+    )
+    # and a link searches exactly what was typed, keeping the filter
+    link = re.search(r'href="([^"]*)" data-testid="search-exact"', notice).group(1)
+    link = link.replace("&amp;", "&")
+    assert "q=Fiktionsbescheinigunk" in link
+    assert "genau=1" in link
     assert "art=guide" in link
-    assert text("Did you mean") in html
-    assert text("Check the spelling.") in html
-    # the filters can be removed from here
-    remove = re.search(r'href="([^"]*)" data-testid="search-remove-filters"', html).group(1)
+    exact = get(client, "/suche/?" + link.split("?", 1)[1])
+    assert hits_of(exact) == []
+    assert 'data-testid="search-corrected"' not in exact
+    # where the typed words find nothing, the correction is offered
+    suggestion = re.search(r'data-testid="search-suggestion">[^<]*<a[^>]*href="([^"]*)"', exact)
+    assert suggestion, exact
+    assert "q=fiktionsbescheinigung" in suggestion.group(1).lower()
+    assert text("Did you mean") in exact
+    assert text("Check the spelling.") in exact
+    remove = re.search(r'href="([^"]*)" data-testid="search-remove-filters"', exact).group(1)
     assert "art=" not in remove
-    assert "q=Fiktionsbescheinigunk" in remove.replace("&amp;", "&")
+
+
+def test_partial_matches_strike_through_the_missing_words(library, client_for):
+    # given three words of which no item has all, and one no item has at all
+    html = assert_accessible_page(
+        client_for(library.office_staff).get(
+            "/suche/", {"q": "Fiktionsbescheinigung Netzwerksitzung Quxzyvolk"}
+        )
+    )
+    # then the page says so and shows the best partial matches first
+    assert text("No results for all the words; results for some of them:") in html
+    assert hits_of(html)[0] == "Protokoll der Netzwerksitzung"
+    # each hit strikes through what it lacks, with a text for screen readers
+    missing = re.findall(r'data-testid="search-hit-missing">(.*?)</p>', html, re.S)
+    assert len(missing) == 3
+    assert "<del" in missing[0]
+    assert "Quxzyvolk</del>" in missing[0]
+    assert "Netzwerksitzung" not in missing[0]
+    assert "Netzwerksitzung</del>" in missing[1]
+    assert text("not contained:") in missing[0]
+
+
+def test_a_form_hit_lists_its_language_versions(network, client_for):
+    index(
+        doc(
+            "form:1",
+            "Checkliste Empfang",
+            kind="form",
+            extra={
+                "versions": [
+                    ["Checkliste Empfang", "Deutsch", "/dokumente/1/de.pdf"],
+                    ["Karşılama kontrol listesi", "Türkisch", "/dokumente/2/tr.pdf"],
+                ]
+            },
+        )
+    )
+    html = get(client_for(network.office_staff), "/suche/", q="Checkliste Empfang")
+    assert hits_of(html) == ["Checkliste Empfang"]
+    versions = re.search(r'data-testid="search-hit-versions">(.*?)</p>', html, re.S).group(1)
+    assert 'href="/dokumente/2/tr.pdf"' in versions
+    assert "Karşılama kontrol listesi</a> (Türkisch)" in versions
 
 
 def test_no_hits_without_a_close_word_shows_only_tips(library, client_for):

@@ -22,12 +22,21 @@ MISSPELLED = "Zaunkoenigsachw"
 SHARED = "Amselverfahren"
 
 
+def secret_hit(results) -> bool:
+    return any(SECRET in hit.title for hit in results.hits)
+
+
 def channels(client, person) -> dict[str, bool]:
     """Whether the restricted items show up, per channel."""
     page = client.get(reverse("search:index"), {"q": SECRET}).content.decode()
     typed = client.get(reverse("search:suggest"), {"q": SECRET[:6]}).content.decode()
     shared = services.search(person, SHARED)
     misspelled = services.search(person, MISSPELLED)
+    corrected_page = client.get(reverse("search:index"), {"q": MISSPELLED}).content.decode()
+    # a word nobody wrote next to the secret: a partial match on the secret
+    partial = services.search(person, f"{SECRET} Quxzyvolk")
+    # the secret and the shared word run together: split against the vocabulary
+    split = services.search(person, f"{SECRET}{SHARED}")
     counts = {facet: sum(c.count for c in values) for facet, values in shared.facets.items()}
     return {
         "hits": bool(services.search(person, SECRET).hits),
@@ -39,7 +48,13 @@ def channels(client, person) -> dict[str, bool]:
         "shared_total": shared.total > 1,
         "facets": counts.get("kind", 0) > 1 or counts.get("organisation", 0) > 1,
         "snippets": any(SECRET in str(hit.snippet_html) for hit in shared.hits),
-        "spelling": (misspelled.suggestion or "").lower() == SECRET.lower(),
+        # the vocabulary: neither suggested nor corrected to, nor its hits shown
+        "spelling": (misspelled.suggestion or misspelled.corrected or "").lower() == SECRET.lower(),
+        "correction": (misspelled.corrected or "").lower() == SECRET.lower()
+        and secret_hit(misspelled),
+        "correction_page": SECRET.lower() in corrected_page.lower(),
+        "partial": secret_hit(partial) and partial.partial,
+        "split": secret_hit(split),
     }
 
 

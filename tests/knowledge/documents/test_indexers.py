@@ -165,6 +165,33 @@ def test_a_form_is_found_by_its_own_audience_with_the_versions_it_stands_for(
     assert only(DocumentIndexer(), english).audience_keys == document_keys(english)
 
 
+def test_a_form_lists_its_versions_and_their_languages_by_name(network, make_document, make_form):
+    # given a network form with a German and a Turkish version, and an office-only one
+    form = make_form(audience=Audience.network())
+    german = make_document("Checkliste Empfang", form_item=form, audience=Audience.network())
+    turkish = make_document(
+        "Karşılama kontrol listesi", language="tr", form_item=form, audience=Audience.network()
+    )
+    make_document(
+        "Checkliste Empfang (intern)",
+        language="ar",
+        form_item=form,
+        audience=Audience.selected(organisations=[network.office_b]),
+    )
+
+    document = only(FormIndexer(), FormIndexer().load(form.pk))
+
+    # then its hit lists the versions every reader of the form may read, by language
+    assert document.extra["versions"] == [
+        ["Checkliste Empfang", "Deutsch", german.url],
+        ["Karşılama kontrol listesi", "Türkisch", turkish.url],
+    ]
+    # and the language's names in any common form find it ("türkisch", "Türkçe")
+    for name in ("Türkisch", "Turkish", "Türkçe"):
+        assert name in document.body
+    assert "Arabisch" not in document.body
+
+
 def test_a_wider_version_never_widens_its_form(network, make_document, make_form):
     # given office A's internal form
     form = make_form(audience=Audience.selected(organisations=[network.office_a]))

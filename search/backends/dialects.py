@@ -1,0 +1,175 @@
+"""The SQL the database backend sends: FTS5 on SQLite, tsvector on PostgreSQL.
+
+Both index the same analysed terms (``search.analysis``); only the full-text table and
+the query syntax differ. ``dialect()`` picks the one of the connection in use.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+# Column weights: titles and summaries weigh more than body text; compound parts least.
+WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 0.5}
+
+
+class _Sqlite:
+    """FTS5: ``"term"`` is a term, ``"a b"`` a phrase, ``"pre"*`` a prefix."""
+
+    id_column = "rowid"
+
+    @staticmethod
+    def write(cursor, rows):
+        cursor.executemany(
+            # OR REPLACE: a row left behind by a flush of the tables Django knows
+            # (test databases) must not block a new entry with the same id
+            "INSERT OR REPLACE INTO search_fts (rowid, title, summary, body, extra, keys) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            [(*row[:-1], " ".join(row[-1])) for row in rows],
+        )
+
+    @staticmethod
+    def set_keys(cursor, ids, keys):
+        cursor.executemany(
+            "UPDATE search_fts SET keys = %s WHERE rowid = %s",
+            [(" ".join(sorted(keys)), i) for i in ids],
+        )
+
+    @staticmethod
+    def delete(cursor, ids):
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(i,) for i in ids])
+
+    @staticmethod
+    def sequence(terms: tuple[str, ...]) -> str:
+        return '"' + " ".join(terms) + '"'
+
+    @staticmethod
+    def prefix(term: str) -> str:
+        return f'"{term}"*'
+
+    @staticmethod
+    def any_of(parts: list[str]) -> str:
+        return "(" + " OR ".join(parts) + ")"
+
+    @staticmethod
+    def combine(positive: list[str], negative: list[str]) -> str:
+        expression = " AND ".join(positive)
+        for part in negative:
+            expression = f"({expression}) NOT {part}"
+        return expression
+
+    @staticmethod
+    def titles_only(expression: str) -> str:
+        return "{title} : (" + expression + ")"
+
+    @staticmethod
+    def _match(expression: str, keys) -> str:
+        # the words in the text columns, and one of the reader's keys in the keys column:
+        # FTS5 intersects both in the index, no row is looked at twice
+        if not expression.startswith("{title}"):
+            expression = "{title summary body extra} : (" + expression + ")"
+        allowed = " OR ".join(f'"{key}"' for key in sorted(keys))
+        return f"({expression}) AND keys : ({allowed})"
+
+    @classmethod
+    def matching_ids(cls, expression: str, keys) -> RawSQL:
+        return RawSQL(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
+            (cls._match(expression, keys),),
+        )
+
+    @classmethod
+    def ranked(cls, expression, keys, filter_sql, filter_params, order, limit, offset):
+        weights = ", ".join(str(w) for w in WEIGHTS.values())
+        # bm25() is lower for better matches; the keys column does not count
+        # interpolated: our weights, ORDER BY from a fixed pair, Django-compiled SQL
+        sql = (
+            f"SELECT e.id, -bm25(search_fts, {weights}, 0.0) * e.boost AS score "
+            "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s {filter_sql} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        return sql, (cls._match(expression, keys), *filter_params, limit, offset)
+
+
+class _Postgres:
+    """tsquery on our terms with the 'simple' configuration (the terms are analysed
+    already); weights A–D are title, summary, body, compound parts."""
+
+    id_column = "entry_id"
+
+    @staticmethod
+    def write(cursor, rows):
+        cursor.executemany(
+            "INSERT INTO search_fts (entry_id, vector, keys) VALUES (%s, "
+            "setweight(to_tsvector('simple', %s), 'A') || "
+            "setweight(to_tsvector('simple', %s), 'B') || "
+            "setweight(to_tsvector('simple', %s), 'C') || "
+            "setweight(to_tsvector('simple', %s), 'D'), %s) "
+            "ON CONFLICT (entry_id) DO UPDATE SET vector = EXCLUDED.vector, keys = EXCLUDED.keys",
+            [(*row[:-1], sorted(row[-1])) for row in rows],
+        )
+
+    @staticmethod
+    def set_keys(cursor, ids, keys):
+        cursor.execute(
+            "UPDATE search_fts SET keys = %s WHERE entry_id = ANY(%s)", (sorted(keys), list(ids))
+        )
+
+    @staticmethod
+    def delete(cursor, ids):
+        cursor.execute("DELETE FROM search_fts WHERE entry_id = ANY(%s)", (list(ids),))
+
+    @staticmethod
+    def sequence(terms: tuple[str, ...]) -> str:
+        return "(" + " <-> ".join(f"'{t}'" for t in terms) + ")"
+
+    @staticmethod
+    def prefix(term: str) -> str:
+        return f"'{term}':*"
+
+    @staticmethod
+    def any_of(parts: list[str]) -> str:
+        return "(" + " | ".join(parts) + ")"
+
+    @staticmethod
+    def combine(positive: list[str], negative: list[str]) -> str:
+        return " & ".join(positive + [f"!{part}" for part in negative])
+
+    @staticmethod
+    def titles_only(expression: str) -> str:
+        # prefixes restricted to weight A: ':*' becomes ':*A'
+        return expression.replace(":*", ":*A")
+
+    @staticmethod
+    def matching_ids(expression: str, keys) -> RawSQL:
+        # both conditions use a GIN index (the words, the keys), ANDed as bitmaps
+        return RawSQL(
+            "SELECT entry_id FROM search_fts "
+            "WHERE vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
+            (expression, sorted(keys)),
+        )
+
+    @staticmethod
+    def ranked(expression, keys, filter_sql, filter_params, order, limit, offset):
+        weights = "{" + ", ".join(str(w / 10) for w in reversed(WEIGHTS.values())) + "}"
+        # ranked by the wanted words only: a negated word makes ts_rank 0 for every hit
+        wanted = expression.split(" & !", 1)[0]
+        # length normalisation (option 1) was measured worse on the relevance set
+        sql = (
+            f"SELECT e.id, ts_rank('{weights}', f.vector, r) * e.boost AS score "
+            "FROM search_fts f JOIN search_searchentry e ON e.id = f.entry_id, "
+            "to_tsquery('simple', %s) q, to_tsquery('simple', %s) r "
+            f"WHERE f.vector @@ q AND f.keys && %s::text[] {filter_sql} "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        return sql, (expression, wanted, sorted(keys), *filter_params, limit, offset)
+
+
+def dialect():
+    return _Postgres if connection.vendor == "postgresql" else _Sqlite
+
+
+def valid_term(term: str) -> bool:
+    # terms are letters and digits only (search.analysis); anything else is not sent
+    return bool(term) and term.isalnum()
