@@ -162,11 +162,38 @@ def page(chromium, live_server):
         )
 
 
+# The seeded demo database, copied aside once per session: alias -> sqlite3 connection.
+_DEMO_COPIES: dict = {}
+
+
+def _in_memory_sqlite(connection) -> bool:
+    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
 @pytest.fixture
 def demo(settings):
-    """The demo network of `make run`; seed_demo runs only with the demo settings' flag."""
-    from django.core.management import call_command
+    """The demo network of `make run`; seed_demo runs only with the demo settings' flag.
 
+    Seeded once per session: seed_demo takes 15 to 40 seconds on two cores, and most
+    browser tests want it. The first test seeds it and copies the in-memory SQLite
+    database aside with sqlite3's online backup (every table, the full-text table too);
+    every later test gets that copy back in well under a second, so each test still
+    starts from the freshly seeded demo and may change it. Other databases seed per test.
+    """
+    from django.core.management import call_command
+    from django.db import connection
+
+    connection.ensure_connection()
+    copy = _DEMO_COPIES.get(connection.alias)
+    if copy is not None and _in_memory_sqlite(connection):
+        copy.backup(connection.connection)
+        return
     settings.ABHNETZ_DEMO = True
     call_command("seed_demo", verbosity=0)
     settings.ABHNETZ_DEMO = False
+    if _in_memory_sqlite(connection):
+        import sqlite3
+
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _DEMO_COPIES[connection.alias] = copy
