@@ -3,7 +3,8 @@
 Which offices a reader sees *by name* is decided here, from the reader's roles and
 organisation (the keys the shell's audience rule reads) and each office's sharing
 choice. Everything that shows a named figure (table, chart, export) asks
-``named_offices``; an office outside it appears only inside network totals.
+``named_offices``, and the search stores ``roles_seeing_named`` as an office's keys;
+an office outside them appears only inside network totals.
 """
 
 from abhnetz.accounts.roles import Role
