@@ -11,6 +11,13 @@ class FiguresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from search.registry import register
+
+        from .indexers import FigureGroupIndexer, OfficeFiguresIndexer
         from .notification_kinds import register_notification_kinds
+        from .signal_handlers import register_signal_handlers
 
         register_notification_kinds()
+        register_signal_handlers()
+        register(OfficeFiguresIndexer())
+        register(FigureGroupIndexer())

@@ -3,7 +3,8 @@
 Which offices a reader sees *by name* is decided here, from the reader's roles and
 organisation (the keys the shell's audience rule reads) and each office's sharing
 choice. Everything that shows a named figure (table, chart, export) asks
-``named_offices``; an office outside it appears only inside network totals.
+``named_offices``, and the search stores ``roles_seeing_named`` as an office's keys;
+an office outside them appears only inside network totals.
 """
 
 from abhnetz.accounts.roles import Role
@@ -47,24 +48,30 @@ def may_oversee_figures(user) -> bool:
     return _active(user) and bool(user.role_slugs & FIGURE_OVERSEER_ROLES)
 
 
+def roles_seeing_named(sharing: str) -> frozenset:
+    """The roles that see an office's figures by name under ``sharing``, beside the
+    office's own people; the search stores these as a document's keys (indexers.py)."""
+    # the coordination sees all
+    roles = set(FIGURE_OVERSEER_ROLES)
+    # shared by name with the network: every network role (not the advisory board alone)
+    if sharing == Sharing.NETWORK:
+        roles |= set(NETWORK_ROLES)
+    # shared by name with offices: office staff and the coordination
+    elif sharing == Sharing.OFFICES:
+        roles |= set(OFFICE_ROLES)
+    # anonymous (or no choice stored): nobody else
+    return frozenset(roles)
+
+
 def may_see_named(user, organisation_id: int, sharing: str) -> bool:
     """Whether ``user`` may see the office's figures next to its name."""
     if not _active(user):
         return False
-    # the coordination sees all
-    if user.role_slugs & FIGURE_OVERSEER_ROLES:
-        return True
     # an office always sees its own figures
     if user.organisation_id == organisation_id:
         return True
-    # shared by name with the network: every network role (not the advisory board alone)
-    if sharing == Sharing.NETWORK:
-        return bool(user.role_slugs & set(NETWORK_ROLES))
-    # shared by name with offices: office staff and the coordination
-    if sharing == Sharing.OFFICES:
-        return bool(user.role_slugs & set(OFFICE_ROLES))
-    # anonymous (or no choice stored): nobody else
-    return False
+    # the roles its choice admits
+    return bool(user.role_slugs & roles_seeing_named(sharing))
 
 
 def named_offices(user, sharing_by_office: dict[int, str]) -> set[int]:

@@ -162,11 +162,48 @@ def page(chromium, live_server):
         )
 
 
-@pytest.fixture
-def demo(settings):
-    """The demo network of `make run`; seed_demo runs only with the demo settings' flag."""
-    from django.core.management import call_command
+# The seeded demo database, copied aside once per session: alias -> sqlite3 connection,
+# and the files it uploaded (each test has its own MEDIA_ROOT).
+_DEMO_COPIES: dict = {}
+_DEMO_MEDIA: dict = {}
 
+
+def _in_memory_sqlite(connection) -> bool:
+    return connection.vendor == "sqlite" and connection.is_in_memory_db()
+
+
+@pytest.fixture
+def demo(settings, tmp_path_factory):
+    """The demo network of `make run`; seed_demo runs only with the demo settings' flag.
+
+    Seeded once per session: seed_demo takes 15 to 40 seconds on two cores, and most
+    browser tests want it. The first test seeds it and copies the in-memory SQLite
+    database aside with sqlite3's online backup (every table, the full-text table too);
+    every later test gets that copy back in well under a second, and the uploaded files
+    (the demo's PDFs) copied into its own MEDIA_ROOT, so each test still starts from the
+    freshly seeded demo and may change it. Other databases seed per test.
+    """
+    import shutil
+    import sqlite3
+
+    from django.core.management import call_command
+    from django.db import connection
+
+    connection.ensure_connection()
+    media = Path(settings.MEDIA_ROOT)
+    copy = _DEMO_COPIES.get(connection.alias)
+    if copy is not None and _in_memory_sqlite(connection):
+        copy.backup(connection.connection)
+        shutil.copytree(_DEMO_MEDIA[connection.alias], media, dirs_exist_ok=True)
+        return
     settings.ABHNETZ_DEMO = True
     call_command("seed_demo", verbosity=0)
     settings.ABHNETZ_DEMO = False
+    if _in_memory_sqlite(connection):
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        saved = tmp_path_factory.mktemp("demo-media")
+        if media.exists():
+            shutil.copytree(media, saved, dirs_exist_ok=True)
+        _DEMO_COPIES[connection.alias] = copy
+        _DEMO_MEDIA[connection.alias] = saved

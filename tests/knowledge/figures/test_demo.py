@@ -36,3 +36,21 @@ def test_eichtals_visits_fall_after_online_appointments(db):
         .values_list("value", flat=True)
     )
     assert sum(visits[-6:]) / 6 < sum(visits[:6]) / 6 * 80 / 100
+
+
+def test_the_coordinator_sees_the_demos_missing_month(db):
+    from django.utils import timezone
+
+    from knowledge.figures.demo import MISSING, MONTHS
+    from knowledge.figures.numbers import add_months, months_between
+    from knowledge.figures.selectors import missing_months
+
+    # given the demo figures
+    demo = demo_network()
+    seed_figures(demo)
+    # when the coordinator's view lists the last six months
+    last = add_months(timezone.localdate().replace(day=1), -1)
+    rows = dict(missing_months(months_between(add_months(last, -5), last)))
+    # then exactly the district office misses exactly its one month
+    skipped = add_months(last, -(MONTHS - 1) + MISSING[1])
+    assert rows == {demo.organisations["office2"]: [skipped]}

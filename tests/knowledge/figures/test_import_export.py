@@ -137,3 +137,20 @@ def test_the_spreadsheet_holds_the_same_rows_as_the_csv(
     assert "Ausländerbehörde Adorf" in content
     assert 'office:value="160.5"' in content
     assert network.office_b.name not in content
+
+
+def test_an_import_over_a_submitted_month_keeps_the_history(
+    network, client_for, submit_month, last_month
+):
+    from knowledge.figures.models import FigureChange
+
+    # given a submitted month with 1.234 visits
+    submit_month(network.office_a, network.office_staff, last_month, besuche_gesamt=1234)
+    # when a file corrects the visits of that month
+    row = f"{network.office_a.name};{month_key(last_month)};1.300;600;160;25"
+    response = upload(client_for(network.office_staff), f"{HEADER}\n{row}")
+    # then the correction is kept like one made in the form: who, old and new
+    assert response.status_code == 302
+    change = FigureChange.objects.get(definition__key="besuche_gesamt")
+    assert (change.old_value, change.new_value) == (Decimal(1234), Decimal(1300))
+    assert change.changed_by == network.office_staff

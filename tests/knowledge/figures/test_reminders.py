@@ -33,13 +33,20 @@ def test_offices_without_last_month_are_reminded_once(
     assert f"Kennzahlen für {dateformat.format(last_month, 'F Y')}" in inbox
 
 
-def test_reminders_wait_for_the_configured_day(network, settings, monkeypatch):
+@pytest.mark.parametrize(("day", "reminded"), [(27, False), (28, True), (30, True)])
+def test_reminders_start_on_the_configured_day(network, settings, monkeypatch, day, reminded):
+    # given reminders configured for the 28th
     settings.FIGURES_REMINDER_DAY = 28
     from django.utils import timezone
 
-    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 3, 2))
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 3, day))
+    # when the daily job runs on ``day`` (no --force)
     call_command("send_figure_reminders")
-    assert not Notification.objects.filter(kind=FIGURES_MISSING).exists()
+    # then offices missing February are told from the 28th on, not before
+    sent = Notification.objects.filter(kind=FIGURES_MISSING)
+    assert sent.exists() == reminded
+    if reminded:
+        assert set(sent.values_list("data__month", flat=True)) == {"2026-02"}
 
 
 def test_the_coordinator_sees_missing_months(network, client_for, submit_month, last_month):
