@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
-    """Networking meetings, RSVPs, date polls and calendar feeds (its own issue)."""
+    """Networking meetings, RSVPs, date polls and calendar feeds."""
 
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from .notification_kinds import register_notification_kinds
+
+        register_notification_kinds()
