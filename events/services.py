@@ -280,3 +280,46 @@ def feed_token_renew(*, person: User) -> FeedToken:
 
 def feed_token_revoke(*, person: User) -> None:
     FeedToken.objects.filter(person=person).delete()
+
+
+# --- reminders ----------------------------------------------------------------------
+
+
+def reminders_send(*, before, now=None) -> int:
+    """Remind registered participants of events starting within ``before``; returns how many.
+
+    Idempotent: each answer is marked ``reminded_at`` in the same transaction as its
+    notification, and only unmarked answers are taken, so a second run (or a parallel
+    one) tells nobody again. Cancelled events and people who cancelled are never reminded.
+    """
+    from abhnetz.notifications.services import notify
+
+    from .notification_kinds import REMINDER
+
+    now = now or timezone.now()
+    events = EventPage.objects.live().filter(
+        cancelled=False, start__gt=now, start__lte=now + before
+    )
+    told = 0
+    for event in events:
+        with transaction.atomic():
+            due = list(
+                Rsvp.objects.select_for_update()
+                .filter(
+                    event=event,
+                    answer=Answer.YES,
+                    waitlisted_at__isnull=True,
+                    reminded_at__isnull=True,
+                )
+                .values_list("pk", "person_id")
+            )
+            if not due:
+                continue
+            Rsvp.objects.filter(pk__in=[pk for pk, _person in due]).update(reminded_at=now)
+            notify(
+                kind=REMINDER,
+                target=event,
+                recipients=User.objects.filter(pk__in=[person for _pk, person in due]),
+            )
+            told += len(due)
+    return told
