@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,7 +25,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
-from abhnetz.audiences.models import PageAudienceMixin
+from abhnetz.audiences.models import AudienceMixin, PageAudienceMixin
 from abhnetz.audiences.panels import AudiencePageForm, audience_panel
 from abhnetz.core import limits
 from abhnetz.core.models import SitePage
@@ -339,3 +340,113 @@ class FeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} ({self.created_at:%Y-%m-%d})"
+
+
+class DatePoll(AudienceMixin, ClusterableModel):
+    """A date poll (Terminfindung): candidate slots, who can come, closed into an event.
+
+    Its audience is its own (the offices, say); the invited organisations and working
+    groups are who is asked. Answers inherit the poll's audience.
+    """
+
+    title = models.CharField(_("title"), max_length=limits.TITLE)
+    description = models.TextField(_("description"), max_length=limits.SHORT_TEXT, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    series = models.CharField(_("series"), max_length=limits.TITLE, blank=True)
+    place_address = models.CharField(_("address"), max_length=limits.TITLE, blank=True)
+    invited_organisations = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("organisations asked"),
+        blank=True,
+        related_name="+",
+    )
+    invited_working_groups = models.ManyToManyField(
+        "organisations.WorkingGroup",
+        verbose_name=_("working groups asked"),
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="event_polls_created",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    event = models.ForeignKey(
+        EventPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    audience_author_field = "created_by"
+
+    class Meta:
+        verbose_name = _("date poll")
+        verbose_name_plural = _("date polls")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("events:poll", kwargs={"pk": self.pk})
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class PollSlot(models.Model):
+    poll = models.ForeignKey(DatePoll, on_delete=models.CASCADE, related_name="slots")
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("proposed date")
+        verbose_name_plural = _("proposed dates")
+
+    def __str__(self) -> str:
+        return f"{self.poll_id}: {self.start:%Y-%m-%d %H:%M}"
+
+
+class PollChoice(models.TextChoices):
+    YES = "yes", _("Yes")
+    IF_NEEDED = "if_needed", _("If need be")
+    NO = "no", _("No")
+
+
+class PollResponse(models.Model):
+    """One person's answers to a poll, with their comment."""
+
+    poll = models.ForeignKey(DatePoll, on_delete=models.CASCADE, related_name="responses")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_poll_responses"
+    )
+    comment = models.TextField(_("comment"), max_length=limits.SHORT_TEXT, blank=True)
+    answered_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("poll answer")
+        verbose_name_plural = _("poll answers")
+        constraints = [
+            models.UniqueConstraint(fields=["poll", "person"], name="events_poll_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} → {self.poll_id}"
+
+
+class PollAnswer(models.Model):
+    response = models.ForeignKey(PollResponse, on_delete=models.CASCADE, related_name="answers")
+    slot = models.ForeignKey(PollSlot, on_delete=models.CASCADE, related_name="answers")
+    choice = models.CharField(max_length=10, choices=PollChoice.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "slot"], name="events_poll_slot_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.response_id}/{self.slot_id}: {self.choice}"

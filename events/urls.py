@@ -4,7 +4,7 @@ child pages, and the feed's name ends in ".ics", which no slug contains."""
 
 from django.urls import path
 
-from . import views
+from . import poll_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -15,4 +15,7 @@ urlpatterns = [
     path("<int:pk>/einladen/", views.invite, name="invite"),
     path("abo/<str:token>.ics", views.feed, name="feed"),
     path("kalender-abo/verwalten/", views.feed_settings, name="feed_settings"),
+    path("umfragen/neu/", poll_views.poll_create, name="poll_create"),
+    path("umfragen/<int:pk>/", poll_views.poll_detail, name="poll"),
+    path("umfragen/<int:pk>/abschliessen/", poll_views.poll_close, name="poll_close"),
 ]

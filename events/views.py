@@ -20,12 +20,12 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from abhnetz.accounts.mfa import mfa_gate
-from abhnetz.audiences.rules import visible_pages
+from abhnetz.audiences.rules import visible_pages, visible_to
 
 from . import ical, services
 from .display import event_when
 from .forms import EventFilterForm, InviteForm, RsvpForm
-from .models import Answer, EventInvitation, EventPage, FeedToken, Rsvp
+from .models import Answer, DatePoll, EventInvitation, EventPage, FeedToken, Rsvp
 from .permissions import may_coordinate, may_see_video_link
 from .selectors import invitation_q, is_invited, my_events, seats_taken, visible_events
 
@@ -105,7 +105,17 @@ def index_context(request, index_page) -> dict:
     now = timezone.now()
     today = timezone.localdate()
     view = "monat" if request.GET.get("ansicht") == "monat" else "liste"
-    context = {"filter_form": form, "view": view, "is_filtered": any(filters.values())}
+    context = {
+        "filter_form": form,
+        "view": view,
+        "is_filtered": any(filters.values()),
+        "open_polls": list(
+            visible_to(user, DatePoll.objects.filter(closed_at__isnull=True)).order_by(
+                "-created_at"
+            )[:10]
+        ),
+        "may_coordinate": may_coordinate(user),
+    }
     if view == "monat":
         year, month = _parse_month(
             form.cleaned_data.get("monat", "") if form.is_valid() else "", today

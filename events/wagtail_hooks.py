@@ -67,10 +67,14 @@ def space_events(*, user, working_group, page):
     "events.FeedToken.person",
     "events.EventInvitation.person",
     "events.EventInvitation.invited_by",
+    "events.PollResponse.person",
+    "events.DatePoll.created_by",
 )
 def export_events(user):
     """My answers (titles only of events I may still see), invitations and feed state."""
-    from .models import EventInvitation, FeedToken, Rsvp
+    from abhnetz.audiences.rules import visible_to
+
+    from .models import DatePoll, EventInvitation, FeedToken, PollResponse, Rsvp
     from .selectors import visible_events
 
     visible = set(visible_events(user).values_list("pk", flat=True))
@@ -89,20 +93,39 @@ def export_events(user):
         for i in EventInvitation.objects.filter(person=user).select_related("event")
     ]
     sent = EventInvitation.objects.filter(invited_by=user).count()
+    visible_polls = set(visible_to(user, DatePoll.objects.all()).values_list("pk", flat=True))
+    poll_answers = [
+        {
+            "poll": r.poll.title if r.poll_id in visible_polls else None,
+            "comment": r.comment,
+            "answered_at": r.answered_at,
+            "answers": [
+                {"date": a.slot.start, "answer": a.choice}
+                for a in r.answers.select_related("slot").order_by("slot__start")
+            ],
+        }
+        for r in PollResponse.objects.filter(person=user).select_related("poll")
+    ]
+    polls_created = list(
+        DatePoll.objects.filter(created_by=user).values("title", "created_at", "closed_at")
+    )
     token = FeedToken.objects.filter(person=user).first()
     return "events", {
         "rsvps": rsvps,
         "invitations": invitations,
         "invitations_sent": sent,
+        "poll_answers": poll_answers,
+        "polls_created": polls_created,
         "calendar_feed": {"active": token is not None, "created_at": token and token.created_at},
     }
 
 
 @hooks.register(BEFORE_USER_DELETE_HOOK)
 def forget_events(user):
-    from .models import EventInvitation, EventPage, FeedToken, Rsvp
+    from .models import EventInvitation, EventPage, FeedToken, PollResponse, Rsvp
     from .services import waitlist_promote
 
+    PollResponse.objects.filter(person=user).delete()
     mine = Rsvp.objects.filter(person=user)
     freed = list(mine.filter(waitlisted_at__isnull=True).values_list("event_id", flat=True))
     mine.delete()
