@@ -12,3 +12,9 @@ class EventsConfig(AppConfig):
         from .notification_kinds import register_notification_kinds
 
         register_notification_kinds()
+
+        from wagtail.signals import page_published
+
+        from .minutes import minutes_published_notify
+
+        page_published.connect(minutes_published_notify, dispatch_uid="events_minutes_published")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/teilnehmende/", views.participants, name="participants"),
     path("<int:pk>/teilnehmende.csv", views.participants_csv, name="participants_csv"),
     path("<int:pk>/einladen/", views.invite, name="invite"),
+    path("<int:pk>/protokoll/", views.minutes_create, name="minutes_create"),
     path("abo/<str:token>.ics", views.feed, name="feed"),
     path("kalender-abo/verwalten/", views.feed_settings, name="feed_settings"),
     path("umfragen/neu/", poll_views.poll_create, name="poll_create"),

@@ -25,6 +25,7 @@ from abhnetz.audiences.rules import visible_pages, visible_to
 from . import ical, services
 from .display import event_when
 from .forms import EventFilterForm, InviteForm, RsvpForm
+from .minutes import minutes_draft_create, open_action_items
 from .models import Answer, DatePoll, EventInvitation, EventPage, FeedToken, Rsvp
 from .permissions import may_coordinate, may_see_video_link
 from .selectors import invitation_q, is_invited, my_events, seats_taken, visible_events
@@ -174,6 +175,7 @@ def event_context(request, event: EventPage) -> dict:
         "show_video_link": may_see_video_link(invited=invited, rsvp=rsvp),
         "visible_minutes": minutes,
         "may_coordinate": may_coordinate(user),
+        "previous_meeting_items": open_action_items(user, event),
         "deadline_passed": bool(
             event.registration_deadline and timezone.now() > event.registration_deadline
         ),
@@ -371,3 +373,16 @@ def feed_settings(request):
     token = FeedToken.objects.filter(person=request.user).first()
     feed_url = request.build_absolute_uri(f"/termine/abo/{token.token}.ics") if token else ""
     return render(request, "events/feed_settings.html", {"token": token, "feed_url": feed_url})
+
+
+@require_POST
+def minutes_create(request, pk: int):
+    """Coordinators start the event's minutes, prefilled, and finish them in the admin."""
+    event = _coordinated_event(request, pk)
+    if (response := mfa_gate(request)) is not None:
+        return response
+    if event.minutes_id:
+        return redirect(event.url)
+    page = minutes_draft_create(event=event, by=request.user)
+    messages.success(request, _("The minutes are drafted; complete and publish them here."))
+    return redirect("wagtailadmin_pages:edit", page.pk)
