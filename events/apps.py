@@ -13,6 +13,12 @@ class EventsConfig(AppConfig):
 
         register_notification_kinds()
 
+        from search.registry import register
+
+        from .indexers import EventIndexer
+
+        register(EventIndexer())
+
         from wagtail.signals import page_published
 
         from .minutes import minutes_published_notify
