@@ -9,6 +9,16 @@ from abhnetz.core import hooks as shell_hooks
 from abhnetz.core.dashboard import DashboardSection
 
 DASHBOARD_LENGTH = 5
+
+
+def _seed(demo):
+    from .demo import seed_events
+
+    seed_events(demo)
+
+
+# after the knowledge demo (order 30): the past meeting links its minutes
+hooks.register(shell_hooks.SEED_DEMO, _seed, order=40)
 SECTION_LENGTH = 5
 
 
