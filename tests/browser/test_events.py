@@ -57,6 +57,8 @@ def test_poll_to_event(page, demo):
     TOTP.activate(User.objects.get(email=COORDINATOR), secret)
     # the coordinator opens the calendar and reaches "Neue Terminumfrage" by keyboard
     sign_in_as(page, COORDINATOR, secret)
+    # the same session later: a code is accepted only once
+    coordinator_session = page.context.cookies()
     page.goto("/termine/")
     assert_accessible(page)
     tab_to_link(page, "/termine/umfragen/neu/")
@@ -94,7 +96,8 @@ def test_poll_to_event(page, demo):
 
     # the coordinator sees the matrix: the second date ranks first, as all three offices
     # can come then (the first has more Ja, but one office would be missing)
-    sign_in_as(page, COORDINATOR, secret)
+    page.context.clear_cookies()
+    page.context.add_cookies(coordinator_session)
     page.goto(poll.get_absolute_url())
     page.get_by_test_id("poll-matrix").wait_for()
     assert_accessible(page)
