@@ -159,14 +159,14 @@ def test_list_and_month_query_counts_do_not_grow(
             publish_event(f"Termin {number}", start=start + dt.timedelta(hours=number))
 
     # session, user, site, three for the page route, ancestors, view restrictions,
-    # reader keys, upcoming, past, unread count, menu pages, the filters' organisations,
-    # working groups and topics, footer links
-    queries.assert_constant(lambda: client.get(event_index.url), add_events, expected=17)
+    # reader keys, open date polls, my roles, upcoming, past, unread count, menu pages,
+    # the filters' organisations, working groups and topics, footer links
+    queries.assert_constant(lambda: client.get(event_index.url), add_events, expected=19)
     # the same, with the month's events in one query instead of upcoming and past
     queries.assert_constant(
         lambda: client.get(f"{event_index.url}?ansicht=monat&monat={month}"),
         add_events,
-        expected=16,
+        expected=18,
     )
 
 
