@@ -185,3 +185,21 @@ def test_event_page_query_count_does_not_grow_with_answers(
     # keys, the audience check, my answer, my invitation, seats taken, agenda, my roles,
     # unread count, menu pages, footer links
     queries.assert_constant(lambda: client.get(event.url), add_answers, expected=20)
+
+
+def test_filters_by_kind_working_group_and_mine(network, publish_event, client_for, event_index):
+    publish_event("Schulung E-Akte", kind="training", working_group=network.digital_group)
+    mine = publish_event("Vernetzung Nord")
+    rsvp_answer(event=mine, person=network.office_staff, answer=Answer.YES)
+    client = client_for(network.office_staff)
+
+    def titles(query):
+        html = client.get(f"{event_index.url}?{query}").content.decode()
+        section = html.split('data-testid="upcoming-events"')[1]
+        return {t for t in ("Schulung E-Akte", "Vernetzung Nord") if t in section}
+
+    assert titles("art=training") == {"Schulung E-Akte"}
+    assert titles(f"gruppe={network.digital_group.slug}") == {"Schulung E-Akte"}
+    assert titles("meine=on") == {"Vernetzung Nord"}
+    # a filter value that does not exist shows its error and filters nothing away
+    assert titles("art=%3Cscript%3E") == {"Schulung E-Akte", "Vernetzung Nord"}
