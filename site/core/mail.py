@@ -44,6 +44,8 @@ class RenderedMail:
     html: str
     to: list[str]
     headers: dict[str, str] = field(default_factory=dict)
+    # files sent along: {"filename", "content" (text), "mimetype", "params" (dict)}
+    attachments: list[dict] = field(default_factory=list)
 
     def as_task_kwargs(self) -> dict:
         return {
@@ -52,6 +54,7 @@ class RenderedMail:
             "html": self.html,
             "to": list(self.to),
             "headers": dict(self.headers),
+            "attachments": [dict(attachment) for attachment in self.attachments],
         }
 
 
@@ -158,12 +161,15 @@ def mail_send(
     to: Iterable,
     context: dict,
     headers: dict[str, str] | None = None,
+    attachments: list[dict] | None = None,
 ) -> list[RenderedMail]:
     """Render ``template`` for each recipient in their language and queue it after commit.
 
     ``to`` holds users or addresses; each address gets its own message (nobody sees
     the other recipients) and gets it once. The context is the same for everyone:
-    what depends on the recipient belongs in a loop of the caller's.
+    what depends on the recipient belongs in a loop of the caller's. ``attachments``:
+    text files as dicts ``{"filename", "content", "mimetype", "params"}`` (``params``
+    are added to the Content-Type, e.g. ``{"method": "REQUEST"}`` for an invitation).
     """
     rendered: dict[str, RenderedMail] = {}
     messages = []
@@ -180,6 +186,7 @@ def mail_send(
                 html=base.html,
                 to=[recipient.email],
                 headers=dict(headers or {}),
+                attachments=list(attachments or []),
             )
         )
     queue_after_commit(messages)

@@ -57,7 +57,7 @@ class HomePage(SitePage):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    subpage_types = ["core.LegalPage", "knowledge.KnowledgeIndexPage"]
+    subpage_types = ["core.LegalPage", "knowledge.KnowledgeIndexPage", "events.EventIndexPage"]
     max_count = 1
 
     class Meta:

@@ -1,9 +1,21 @@
+from email.mime.text import MIMEText
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django_tasks import task
 
 
-def _message(*, subject, body, to, html="", headers=None, connection=None):
+def _attachment(*, filename: str, content: str, mimetype: str, params: dict | None = None):
+    """A text attachment with Content-Type parameters (``text/calendar; method=REQUEST``)."""
+    _maintype, subtype = mimetype.split("/", 1)
+    part = MIMEText(content, subtype, "utf-8")
+    for name, value in (params or {}).items():
+        part.set_param(name, value)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
+
+
+def _message(*, subject, body, to, html="", headers=None, connection=None, attachments=()):
     message = EmailMultiAlternatives(
         subject,
         body,
@@ -14,6 +26,8 @@ def _message(*, subject, body, to, html="", headers=None, connection=None):
     )
     if html:
         message.attach_alternative(html, "text/html")
+    for attachment in attachments or ():
+        message.attach(_attachment(**attachment))
     return message
 
 
