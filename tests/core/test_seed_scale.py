@@ -12,6 +12,7 @@ from abhnetz.accounts.models import User
 from abhnetz.audiences.models import AudienceEntry
 from abhnetz.audiences.rules import audience_content_type, audience_of, can_view, visible_to
 from abhnetz.core import scale
+from knowledge.figures.models import FigureGroup
 from knowledge.guides.models import GuidePage
 from knowledge.minutes.models import ActionItem, Decision, MinutesPage
 from search.models import SearchEntry
@@ -43,8 +44,10 @@ def test_counts_follow_the_factor(scaled):
     assert ActionItem.objects.count() == counts["action_items"] == 80
     assert Decision.objects.count() == counts["decisions"] == 60
     assert User.objects.filter(email__endswith="@scale.abhnetz.example").count() == 18
-    # and the announcements fill the index up to 200,000 × factor documents
-    assert SearchEntry.objects.count() == counts["index"]["documents"] == 400
+    # and the announcements fill the index up to 200,000 × factor documents, next to the
+    # key figures' schema groups that the migrations bring (one search document each)
+    assert SearchEntry.objects.count() == counts["index"]["documents"]
+    assert counts["index"]["documents"] == 400 + FigureGroup.objects.count()
     # every page has its live revision, holding its relations (decisions survive a publish)
     minutes = MinutesPage.objects.first()
     assert minutes.live_revision_id == minutes.latest_revision_id
