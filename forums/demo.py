@@ -1,0 +1,2 @@
+def seed_forum(demo):
+    """Demo content (filled in below)."""
