@@ -108,10 +108,13 @@ def thread_posts(user, thread: Thread, *, moderator: bool):
 
 
 def page_of_post(user, post: Post) -> int:
-    """The page of its thread on which ``post`` is shown to ``user`` (30 a page)."""
+    """The page of its thread on which ``post`` is shown to ``user`` (30 replies a page;
+    the opening post heads every page)."""
+    if post.is_opening:
+        return 1
     before = (
         Post.objects.visible_to(user)
-        .filter(thread_id=post.thread_id)
+        .filter(thread_id=post.thread_id, is_opening=False)
         .filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
         .count()
     )

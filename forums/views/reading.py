@@ -60,11 +60,14 @@ def thread_context(request, thread: Thread, *, reply_form=None) -> dict:
     user = request.user
     moderator = permissions.may_moderate(user, thread, visible=True)
     posts = selectors.thread_posts(user, thread, moderator=moderator)
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("seite"))
+    # the question (opening post) heads every page, then its accepted answer, then
+    # the replies, 30 a page
+    replies = posts.filter(is_opening=False)
+    page = Paginator(replies, POSTS_PER_PAGE).get_page(request.GET.get("seite"))
     accepted = None
     if thread.accepted_post_id:
-        accepted = posts.filter(pk=thread.accepted_post_id).first()
-    opening = posts.filter(is_opening=True).first() if page.number != 1 else None
+        accepted = replies.filter(pk=thread.accepted_post_id).first()
+    opening = posts.filter(is_opening=True).first()
     asker = thread.author_id == user.pk
     return {
         "thread": thread,
