@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -62,6 +62,8 @@ def post_readers(post: Post, people):
     if not post.is_narrowed:
         return people
     groups = set(post.narrowed_to.values_list("pk", flat=True))
+    if not isinstance(people, QuerySet):
+        people = User.objects.filter(pk__in=[person.pk for person in people])
     return people.filter(pk__in=readers(groups).values("pk"))
 
 

@@ -1,9 +1,10 @@
 """What forms fetch while typing (htmx): people to mention, similar questions."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 
-from abhnetz.accounts.models import User
+from abhnetz.accounts.people_selectors import people_directory
 from search import services as search_services
 
 SIMILAR_MIN_CHARS = 4
@@ -15,11 +16,12 @@ def _signed_in(request):
     return request.user.is_authenticated
 
 
+@login_not_required  # checked inside: htmx would swap the login page in
 def mention_suggestions(request):
-    """People from the directory whose name or address starts with what was typed.
+    """People from the directory whose name matches what was typed after "@".
 
     The directory is open to every member (people are not audience-bound content);
-    inactive accounts are never offered.
+    former members are never offered.
     """
     if not _signed_in(request):
         return HttpResponseForbidden()
@@ -30,21 +32,12 @@ def mention_suggestions(request):
     typed = typed[:60]
     if len(typed) < MENTION_MIN_CHARS:
         return HttpResponse("")
-    from django.db.models import Q
-
-    people = (
-        User.objects.filter(is_active=True)
-        .filter(
-            Q(first_name__istartswith=typed)
-            | Q(last_name__istartswith=typed)
-            | Q(email__istartswith=typed)
-        )
-        .select_related("organisation")
-        .order_by("last_name", "first_name")[:8]
-    )
+    # the directory's own rule: active members, every word in a name
+    people = people_directory(q=typed.replace(".", " "))[:8]
     return render(request, "forums/partials/mention_suggestions.html", {"people": people})
 
 
+@login_not_required  # checked inside, as above
 def similar_questions(request):
     """Questions, discussions and guides the asker may read that match the title."""
     if not _signed_in(request):

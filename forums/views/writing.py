@@ -1,6 +1,7 @@
 """Writing: new threads, replies, edits, accepting, helpful votes, following, previews."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
@@ -166,6 +167,7 @@ def category_follow(request, slug):
     return redirect(category)
 
 
+@login_not_required  # checked inside: htmx would swap the login page in
 @require_POST
 def preview(request):
     """The rendered Markdown for the preview under a form (htmx)."""
