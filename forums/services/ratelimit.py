@@ -33,3 +33,8 @@ def posting_rate_check(person) -> None:
             ),
             code="rate",
         )
+
+
+def posting_rate_reset(person) -> None:
+    """Forget ``person``'s recent posts (the demo writes many in a row)."""
+    cache.delete(f"forums:posting:{person.pk}")
