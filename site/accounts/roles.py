@@ -56,6 +56,8 @@ MFA_REQUIRED_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 ANNOUNCEMENT_AUTHOR_ROLES = frozenset({Role.COORDINATOR, Role.OFFICE_STAFF, Role.ADMINISTRATOR})
 # Roles that may invite people and decide access requests.
 ONBOARDING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
+# Roles that moderate the forum (threads they may read) and read its moderation log.
+FORUM_MODERATOR_ROLES = frozenset({Role.MODERATOR, Role.COORDINATOR})
 
 # Which roles fit which kind of organisation: a Jobcenter's staff never get the offices'
 # role (it opens offices-only content), and the board only its own (docs/decisions/0022).

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 UNLIMITED_MODEL_FIELDS = {
     # made from the Markdown of ``body`` by abhnetz.text, never typed
     "announcements.Announcement.body_html",
+    "forums.Post.body_html",
 }
 # the search index's rows are built from content that has its limits, not typed
 UNLIMITED_APPS = {"search"}
