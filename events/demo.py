@@ -162,7 +162,7 @@ def seed_events(demo) -> None:
         for email, answer, colleagues in spec.get("answers", []):
             rsvp_answer(event=page, person=demo.people[email], answer=answer, colleagues=colleagues)
         created += 1
-    if not DatePoll.objects.filter(title=POLL_TITLE).exists():
+    if not DatePoll.objects.filter(title=POLL_TITLE).exists():  # not shown: idempotence
         _seed_poll(demo, coordinator)
         created += 1
     demo.stdout.write(f"Events: {created} new.")

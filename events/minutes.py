@@ -94,7 +94,7 @@ def minutes_draft_create(*, event, by):
     page.participants.set(list(participants))
     parent.add_child(instance=page)
     page.save_revision(user=by)
-    EventPage.objects.filter(pk=event.pk).update(minutes=page)
+    EventPage.objects.filter(pk=event.pk).update(minutes=page)  # not shown: a write
     event.minutes_id = page.pk
     return page
 
@@ -142,7 +142,8 @@ def minutes_published_notify(sender, instance, **kwargs):
     page = instance.specific
     if model is None or not isinstance(page, model):
         return
-    events = EventPage.objects.filter(minutes_id=page.pk)
+    # the people are told through notify, which asks their audience at send time
+    events = EventPage.objects.filter(minutes_id=page.pk)  # not shown: told via notify
     if not events.exists():
         return
     from abhnetz.accounts.models import User

@@ -1,15 +1,13 @@
 """May this person do that with events? Pure checks, no writes."""
 
-from abhnetz.accounts.roles import Role
-
-COORDINATING_ROLES = (Role.COORDINATOR, Role.ADMINISTRATOR)
+from abhnetz.accounts.roles import EVENT_COORDINATOR_ROLES
 
 
 def may_coordinate(user) -> bool:
     """Invite, see the participant list, export it (with the second factor)."""
     return bool(
         getattr(user, "is_active", False)
-        and (user.is_superuser or user.has_role(*COORDINATING_ROLES))
+        and (user.is_superuser or user.has_role(*EVENT_COORDINATOR_ROLES))
     )
 
 

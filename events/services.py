@@ -252,7 +252,7 @@ def event_change_detect(event: EventPage) -> EventChange:
     never lower it (calendar programs would ignore the update).
     """
     row = (
-        EventPage.objects.filter(pk=event.pk)
+        EventPage.objects.filter(pk=event.pk)  # not shown: the stored row, to compare
         .values(*SCHEDULE_FIELDS, "sequence", "cancelled", "live")
         .first()
     )

@@ -117,7 +117,9 @@ def export_events(user):
         for r in PollResponse.objects.filter(person=user).select_related("poll")
     ]
     polls_created = list(
-        DatePoll.objects.filter(created_by=user).values("title", "created_at", "closed_at")
+        DatePoll.objects.filter(created_by=user).values(  # not shown: their own polls
+            "title", "created_at", "closed_at"
+        )
     )
     token = FeedToken.objects.filter(person=user).first()
     return "events", {

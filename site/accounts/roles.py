@@ -58,6 +58,8 @@ ANNOUNCEMENT_AUTHOR_ROLES = frozenset({Role.COORDINATOR, Role.OFFICE_STAFF, Role
 ONBOARDING_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 # Roles that moderate the forum (threads they may read) and read its moderation log.
 FORUM_MODERATOR_ROLES = frozenset({Role.MODERATOR, Role.COORDINATOR})
+# Roles that invite to events, run date polls and see participant lists.
+EVENT_COORDINATOR_ROLES = frozenset({Role.COORDINATOR, Role.ADMINISTRATOR})
 
 # Which roles fit which kind of organisation: a Jobcenter's staff never get the offices'
 # role (it opens offices-only content), and the board only its own (docs/decisions/0022).

@@ -57,17 +57,49 @@ def dashboard_parts(html: str) -> list[str]:
     return re.findall(r'<section [^>]*data-testid="dashboard-([\w-]+)"', html)
 
 
-def test_slots_no_app_fills_keep_their_empty_states(network, client_for):
+def section_html(html: str, key: str) -> str:
+    start = html.index(f'data-testid="dashboard-{key}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_slots_keep_their_places_and_an_empty_state(network, client_for):
+    # given nothing was published yet: the forum and events apps fill their slots empty
     html = client_for(network.office_staff).get("/").content.decode()
     parts = dashboard_parts(html)
     # the same places in the same order as before the slots were registered
     assert parts[-5:] == ["announcements", "guides", "events", "questions", "working-groups"]
-    assert _("No upcoming events yet.") in html
-    assert _("No open questions. Ask the network yours in the forum.") in html
+    # and each says that nothing is there yet instead of vanishing
+    for key in ("guides", "events", "questions"):
+        assert 'class="empty-state' in section_html(html, key), key
 
 
-def test_a_section_fills_the_slot_of_its_key(network, client_for):
-    # given the forum app registering its section under the key the shell keeps a slot for
+def without_section(monkeypatch, fn) -> None:
+    """Take an app's dashboard section out for one test (Wagtail offers no unregister)."""
+    registered = hooks._hooks[shell_hooks.DASHBOARD_SECTION]
+    kept = [entry for entry in registered if entry[0] is not fn]
+    assert len(kept) == len(registered) - 1
+    monkeypatch.setitem(hooks._hooks, shell_hooks.DASHBOARD_SECTION, kept)
+
+
+def test_a_slot_no_app_fills_keeps_the_shells_empty_state(network, client_for, monkeypatch):
+    # given no app answers the "events" slot: the events app's hook taken out (Wagtail
+    # offers no unregister, so the test narrows its registry and monkeypatch restores it)
+    from events import wagtail_hooks as event_hooks
+
+    without_section(monkeypatch, event_hooks.upcoming_events_section)
+    html = client_for(network.office_staff).get("/").content.decode()
+    # then the shell's own empty state stands in its place
+    assert "events" in dashboard_parts(html)
+    assert _("No upcoming events yet.") in section_html(html, "events")
+
+
+def test_a_section_fills_the_slot_of_its_key(network, client_for, monkeypatch):
+    # given an app registering its section under the key the shell keeps a slot for (the
+    # forum's own section taken out, so this one is the only answer)
+    from forums import wagtail_hooks as forum_hooks
+
+    without_section(monkeypatch, forum_hooks.open_questions_section)
+
     def questions(request):
         return DashboardSection(
             key="questions",

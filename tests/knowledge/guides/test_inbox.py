@@ -151,19 +151,19 @@ def test_the_inbox_does_not_grow_its_queries(
             submitted_draft(knowledge_index, network.office_staff, f"Entwurf {n}")
             make_guide(f"Alt {n}", owner=network.office_staff, review_due_on=YESTERDAY)
 
-    # The coordinator's dashboard, 31 queries: session, user (2); Wagtail serving the home
+    # The coordinator's dashboard, 33 queries: session, user (2); Wagtail serving the home
     # page: site, page, alias check, view restrictions (4); reader keys (1), announcements
     # (1), latest guides (1); "Leitfaden schreiben": the user's permissions (2), the
     # knowledge index, its page permissions, Wagtail's creatable-subpage count (3); roles (1);
     # the inbox: Wagtail's reviewable_by (active tasks, their specific rows, one group check
     # per approval task: 1 in the test database), the waiting task states, the role groups
     # of their revisions' audiences (once for all) and the approvals count (6), overdue
-    # reviews (1), own due guides (1), own drafts (1), own action items (1), whether they
-    # coordinate a group (1; no index page here, so no join requests count); "my working
-    # groups": spaces, groups (2); access requests (1); the header's unread notifications
-    # (1); the footer's legal pages (1).
-    queries.assert_constant(lambda: coordinator.get("/"), add_items, expected=31)
+    # reviews (1), own due guides (1), own drafts (1), own action items (1); "my working
+    # groups": index, spaces, groups (3); upcoming events with my answer (1); open
+    # questions (1); access requests (1); the header's unread notifications (1); the
+    # footer's legal pages (1).
+    queries.assert_constant(lambda: coordinator.get("/"), add_items, expected=33)
     # The author's: the same without the coordination's lines (reviewable_by and the
     # approvals count, overdue reviews, access requests: 8 fewer); their due guides and
     # drafts stay one query each (first five with a window count) while they grow.
-    queries.assert_constant(lambda: office.get("/"), add_items, expected=23)
+    queries.assert_constant(lambda: office.get("/"), add_items, expected=25)
