@@ -188,8 +188,6 @@ def test_make_run_with_a_port_gives_links_on_that_port(target):
 
     # then the server (runserver, or scripts/serve starting gunicorn and the task worker
     # with the environment it was given) gets the address with that port
-    server = [
-        line for line in plan.splitlines() if "runserver" in line or "scripts/serve" in line
-    ]
+    server = [line for line in plan.splitlines() if "runserver" in line or "scripts/serve" in line]
     assert server
     assert all("SITE_URL=http://127.0.0.1:8123 " in line for line in server)
