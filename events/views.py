@@ -314,17 +314,18 @@ def _csv_safe(value: str) -> str:
 
 
 def invite(request, pk: int):
-    """Coordinators invite organisations and working groups (second factor first)."""
+    """Coordinators invite organisations, working groups or people (second factor first)."""
     event = _coordinated_event(request, pk)
     if (response := mfa_gate(request)) is not None:
         return response
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         told = services.event_invite(
             event=event,
             by=request.user,
             organisations=form.cleaned_data["organisations"],
             working_groups=form.cleaned_data["working_groups"],
+            people=form.cleaned_data["people"],
         )
         messages.success(request, _("Invitations sent to %(count)s people.") % {"count": told})
         return redirect(event.url)
