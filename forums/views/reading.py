@@ -17,12 +17,14 @@ from .access import post_or_404, thread_or_404
 
 
 def forum_index(request):
-    categories = selectors.categories_for(request.user)
+    categories = list(selectors.categories_for(request.user))
     return render(
         request,
         "forums/index.html",
         {
             "categories": categories,
+            # the denormalised counts of what was loaded anyway: no extra query
+            "has_threads": any(category.thread_count for category in categories),
             "open_questions": selectors.open_questions(request.user),
         },
     )
