@@ -94,6 +94,8 @@ def test_meeting_must_end_after_it_starts(network):
     assert "end_time" in error.value.message_dict
 
 
+# a page's constructor asks for its content type (cached only once another test asked)
+@pytest.mark.django_db
 def test_meeting_needs_a_place_or_a_video_link():
     page = MinutesPage(
         title="Protokoll",
