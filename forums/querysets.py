@@ -10,7 +10,7 @@ class ThreadQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Threads ``user`` may read: by their category's audience, or by their page's."""
         in_categories = rules.visible_to(user, self.filter(category__isnull=False))
-        # TODO: visible_via(target=...) once the shell offers the FK form
+        # comment threads hang under a page by a generic target: the generic form fits
         under_pages = rules.visible_via(
             user, self.filter(category__isnull=True, target_object_id__isnull=False)
         )
