@@ -157,7 +157,7 @@ def poll_close(*, poll: DatePoll, slot: PollSlot, by: User) -> EventPage:
     and everyone who answered told, in one action."""
     from abhnetz.notifications.services import notify
 
-    from .services import event_invite
+    from .services import event_invite, invitees, notifications_mark_mailed
 
     if not may_coordinate(by) or not can_view(by, poll):
         raise PermissionDenied
@@ -199,5 +199,7 @@ def poll_close(*, poll: DatePoll, slot: PollSlot, by: User) -> EventPage:
         working_groups=list(poll.invited_working_groups.all()),
     )
     respondents = User.objects.filter(event_poll_responses__poll=poll)
-    notify(kind=POLL_CLOSED, target=poll, recipients=respondents, actor=by, link=event.url)
+    batch = notify(kind=POLL_CLOSED, target=poll, recipients=respondents, actor=by, link=event.url)
+    # the invited respondents read the chosen date in their invitation: one mail each
+    notifications_mark_mailed(batch=batch, people=readers_of(event, invitees(event)))
     return event

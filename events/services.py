@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from abhnetz.accounts.models import User
@@ -120,24 +121,41 @@ def waitlist_promote(*, event: EventPage) -> list[Rsvp]:
         Rsvp.objects.filter(pk__in=[r.pk for r in promoted]).update(waitlisted_at=None)
         from abhnetz.notifications.services import notify
 
-        notify(
+        batch = notify(
             kind=PROMOTED,
             target=event,
             recipients=User.objects.filter(pk__in=[r.person_id for r in promoted]),
         )
         for rsvp in promoted:
             rsvp.waitlisted_at = None
-            calendar_mail_send(event=event, people=[rsvp.person], method="REQUEST")
+        calendar_mail_send(
+            event=event,
+            people=[r.person for r in promoted],
+            method="REQUEST",
+            promoted=True,
+            batch=batch,
+        )
     return promoted
 
 
 # --- invitations and calendar mails ----------------------------------------------------
 
 
-def calendar_mail_send(*, event: EventPage, people, method: str, updated: bool = False) -> int:
+def calendar_mail_send(
+    *,
+    event: EventPage,
+    people,
+    method: str,
+    updated: bool = False,
+    promoted: bool = False,
+    batch=None,
+) -> int:
     """Mail each of ``people`` who may read ``event`` its calendar part (REQUEST or CANCEL).
 
-    One message per person: the ATTENDEE line carries their own PARTSTAT.
+    One message per person: the ATTENDEE line carries their own PARTSTAT. ``batch`` (what
+    ``notify`` returned for the same news) is this mail's inbox entry: it is marked as
+    mailed, so neither the immediate mail nor the digest repeats it, whatever the person
+    chose (docs/decisions/0058).
     """
     people = readers_of(event, User.objects.filter(pk__in=[p.pk for p in people]))
     answers = {r.person_id: r for r in Rsvp.objects.filter(event=event, person__in=people)}
@@ -157,8 +175,10 @@ def calendar_mail_send(*, event: EventPage, people, method: str, updated: bool =
                 context={
                     "event": event,
                     "event_url": _event_url(event),
-                    "when": event_when(event),
+                    # lazy: written in each recipient's language ("Uhr" / "o'clock")
+                    "when": lazy(event_when, str)(event),
                     "updated": updated,
+                    "promoted": promoted,
                 },
                 attachments=[
                     {
@@ -170,7 +190,22 @@ def calendar_mail_send(*, event: EventPage, people, method: str, updated: bool =
                 ],
             )
         )
+    if batch is not None:
+        notifications_mark_mailed(batch=batch, people=people)
     return sent
+
+
+def notifications_mark_mailed(*, batch, people) -> int:
+    """The inbox entries of ``batch`` for ``people`` went out as a calendar mail already.
+
+    Before commit, so the shell's mail task (which runs after it) and the digest find
+    nothing left to send for them.
+    """
+    from abhnetz.notifications.models import MailState, Notification
+
+    return Notification.objects.filter(batch=batch, recipient__in=people).update(
+        mail_state=MailState.NONE, emailed_at=timezone.now()
+    )
 
 
 def _event_url(event) -> str:
@@ -209,8 +244,8 @@ def event_invite(
         | Q(groups__working_group__in=list(working_groups))
     ).distinct()
     told = list(readers_of(event, named).exclude(pk=by.pk))
-    notify(kind=INVITED, target=event, recipients=told, actor=by)
-    calendar_mail_send(event=event, people=told, method="REQUEST")
+    batch = notify(kind=INVITED, target=event, recipients=told, actor=by)
+    calendar_mail_send(event=event, people=told, method="REQUEST", batch=batch)
     return len(told)
 
 
@@ -236,12 +271,13 @@ class EventChange:
         people = list(answered_people(event)) + list(invitees(event))
         people = list({p.pk: p for p in people}.values())
         kind = CANCELLED if self.cancelled else CHANGED
-        notify(kind=kind, target=event, recipients=people)
+        batch = notify(kind=kind, target=event, recipients=people)
         calendar_mail_send(
             event=event,
             people=people,
             method="CANCEL" if self.cancelled else "REQUEST",
             updated=True,
+            batch=batch,
         )
 
 
