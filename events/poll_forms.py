@@ -13,8 +13,12 @@ from abhnetz.organisations.models import Organisation, WorkingGroup
 
 from .models import EventKind, PollChoice
 
+# 18.04.2026 10:00–15:30, as people type it: a hyphen or "bis", 10.00 for 10:00
+# (DIN 5008 allows both), "Uhr" after either time
 SLOT_LINE = re.compile(
-    r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*,?\s+(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$"
+    r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*,?\s+"
+    r"(\d{1,2})[:.](\d{2})(?:\s*Uhr)?\s*(?:[-–—]|bis)\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?\s*$",
+    re.IGNORECASE,
 )
 MAX_SLOTS = 20
 

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from abhnetz.accounts.models import User
 from abhnetz.audiences.rules import can_view, readers_of
@@ -85,7 +86,12 @@ def rsvp_answer(
         elif was_registered:
             # more colleagues than fit: keep the seats they hold, say so
             raise ValidationError(
-                {"colleagues": _("Only %(free)s places are free.") % {"free": max(free, 0)}}
+                {
+                    "colleagues": ngettext(
+                        "Only %(free)s place is free.", "Only %(free)s places are free.", free
+                    )
+                    % {"free": max(free, 0)}
+                }
             )
         elif rsvp.waitlisted_at is None:
             rsvp.waitlisted_at = now

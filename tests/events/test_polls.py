@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from abhnetz.audiences.models import Audience
@@ -103,11 +104,27 @@ def test_closing_makes_the_event_invites_and_tells(
     assert DatePoll.objects.get(pk=poll.pk).closed_at is not None
 
 
-def test_slots_are_typed_the_german_way():
-    (slot,) = parse_slots("18.04.2027 10:00–15:30")
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "18.04.2027 10:00–15:30",
+        "18.04.2027 10:00-15:30",
+        "18.04.2027, 10.00 - 15.30 Uhr",
+        "18.4.2027 10:00 Uhr bis 15:30 Uhr",
+    ],
+)
+def test_slots_are_typed_the_german_way(typed):
+    (slot,) = parse_slots(typed)
     assert timezone.localtime(slot[0]).strftime("%d.%m.%Y %H:%M") == "18.04.2027 10:00"
-    with pytest.raises(Exception, match="18.04.2026"):
-        parse_slots("04/18/2027 10:00-15:30")
+    assert timezone.localtime(slot[1]).strftime("%H:%M") == "15:30"
+
+
+@pytest.mark.parametrize(
+    "typed", ["04/18/2027 10:00-15:30", "31.04.2027 10:00-15:30", "18.04.2027 3pm-5pm"]
+)
+def test_slots_not_read_as_a_date_name_their_line(typed):
+    with pytest.raises(ValidationError, match="Zeile 2: .*18.04.2026"):
+        parse_slots("18.04.2027 10:00-15:30\n" + typed)
 
 
 def test_poll_pages(network, poll, client_for, queries):

@@ -101,9 +101,11 @@ def test_more_colleagues_than_fit_keeps_the_seats_held(network, publish_event, s
     event = publish_event(capacity=2)
     rsvp_answer(event=event, person=staff[0], answer=Answer.YES)
     rsvp_answer(event=event, person=staff[1], answer=Answer.YES)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         rsvp_answer(event=event, person=staff[0], answer=Answer.YES, colleagues=1)
     assert Rsvp.objects.get(person=staff[0]).is_registered
+    # their own seat is free to them: one place, in the singular
+    assert error.value.message_dict["colleagues"] == ["Nur noch 1 Platz ist frei."]
 
 
 def test_outside_the_audience_cannot_answer(network, publish_event):
