@@ -46,6 +46,22 @@ def test_reader_sees_it_in_list_and_month(network, office_only, client_for, even
     assert "Teambesprechung" in html
 
 
+def test_month_table_works_without_javascript(network, office_only, client_for, event_index):
+    # given the month of an event, as the server sends it (before events.js runs)
+    client = client_for(network.office_staff)
+    month = timezone.localtime(office_only.start).strftime("%Y-%m")
+    html = client.get(f"{event_index.url}?ansicht=monat&monat={month}").content.decode()
+    table = html[html.index("<table") : html.index("</table>")]
+    # then it is a plain table of links: no grid role, no tabindex that would take a
+    # link or a day out of the Tab order; the grid is only marked for the script
+    assert 'role="grid"' not in table
+    assert "tabindex" not in table
+    assert f'href="{office_only.url}"' in table
+    assert "data-month-grid" in table
+    # and the script is this site's file, loaded without inline code
+    assert 'src="/static/events/events.js"' in html
+
+
 def test_video_link_only_for_invitees_and_registered(network, office_only, client_for):
     client = client_for(network.office_staff)
     assert "video.example/geheim" not in client.get(office_only.url).content.decode()
