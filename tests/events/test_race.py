@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
+from events import services
 from events.models import Answer, Rsvp
 from events.services import rsvp_answer
 from tests.factories import UserFactory
@@ -18,12 +19,27 @@ pytestmark = [
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_people_take_the_last_seat_at_once(network, publish_event):
+def test_two_people_take_the_last_seat_at_once(network, publish_event, monkeypatch):
     # given an event with one seat left
     event = publish_event(capacity=2)
     rsvp_answer(event=event, person=network.office_staff, answer=Answer.YES)
     people = [UserFactory(organisation=network.office_b, roles=["office_staff"]) for _ in range(2)]
     barrier = threading.Barrier(2)
+    # the worst moment, made certain: each waits after counting the seats until the other
+    # has counted too. Without the row lock both count one free seat and both take it;
+    # with it the second cannot count before the first commits (the wait times out).
+    counted = threading.Barrier(2, timeout=1)
+    count = services.seats_taken
+
+    def seats_taken_then_wait(event):
+        taken = count(event)
+        try:
+            counted.wait()
+        except threading.BrokenBarrierError:
+            pass
+        return taken
+
+    monkeypatch.setattr(services, "seats_taken", seats_taken_then_wait)
     errors = []
 
     def answer(person):

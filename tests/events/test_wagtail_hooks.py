@@ -6,7 +6,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from abhnetz.audiences.models import Audience
-from events.models import Answer
+from events.models import Answer, EventIndexPage
 from events.services import feed_token_renew, rsvp_answer
 from events.wagtail_hooks import export_events, space_events, topic_events, upcoming_events_section
 from tests.factories import TopicFactory
@@ -67,3 +67,15 @@ def test_my_data_has_answers_and_feed_state_but_no_hidden_titles(network, publis
     event.save_revision().publish()
     _key, data = export_events(network.office_staff_b)
     assert data["rsvps"][0]["event"] is None
+
+
+def test_coordinators_may_add_events_in_the_admin(network, client_for):
+    # given the event index (made by a migration) and a coordinator with the second factor
+    index = EventIndexPage.objects.get()
+    coordinator = client_for(network.coordinator, mfa=True)
+    # when they open the admin's form for a new event under /termine/
+    response = coordinator.get(f"/admin/pages/add/events/eventpage/{index.pk}/")
+    # then they get it (page permission from events.0004); office staff do not
+    assert response.status_code == 200
+    office = client_for(network.office_staff)
+    assert office.get(f"/admin/pages/add/events/eventpage/{index.pk}/").status_code != 200
