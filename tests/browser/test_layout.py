@@ -60,6 +60,7 @@ def front_end_urls() -> list[str]:
         "/suche/?q=ServicePoint",
         "/forum/",
         "/termine/",
+        "/termine/?ansicht=monat",
         "/benachrichtigungen/",
         "/benachrichtigungen/einstellungen/",
         "/wissen/kennzahlen/",

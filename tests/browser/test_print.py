@@ -1,4 +1,4 @@
-"""Guides, minutes and the decisions register print cleanly (``@media print``).
+"""Guides, minutes, the decisions register and an event print cleanly (``@media print``).
 
 Chromium is switched to print media (``emulate_media``); a screenshot of the printed
 guide is kept in the test's tmp_path for a look. Printing leaves out the navigation,
@@ -14,6 +14,7 @@ PASSWORD = "abhnetz-demo"
 # the demo guide whose review is overdue: its notice reads "Stand: … – Überprüfung überfällig"
 OVERDUE_GUIDE = "/wissen/online-terminvergabe-einfuehren/"
 MINUTES = "/wissen/protokoll-workshop-ag-digitalisierung/"
+NEXT_MEETING = "/termine/vernetzungstreffen-im-ministerium-fruehjahr/"
 
 HIDDEN_IN_PRINT = [
     "nav.site-nav",
@@ -85,3 +86,15 @@ def test_guides_minutes_and_the_register_print_cleanly(page, demo, tmp_path):
     assert page.get_by_test_id("decision-list").is_visible()
     assert page.get_by_test_id("decision-filters").is_hidden()
     assert page.locator("nav.site-nav").is_hidden()
+
+    # an event: when, where and the agenda print; the answer form and the comments do not
+    page.emulate_media(media="screen")
+    page.goto(NEXT_MEETING)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(tmp_path / "event-print.png"), full_page=True)
+    assert page.get_by_test_id("event-when").is_visible()
+    assert page.get_by_test_id("event-agenda").is_visible()
+    assert page.get_by_test_id("previous-action-items").is_visible()
+    assert page.locator("[data-testid=rsvp] form").is_hidden()
+    assert page.locator("nav.site-nav").is_hidden()
+    assert page.get_by_test_id("ics-link").get_attribute("data-print-href").startswith("http")
