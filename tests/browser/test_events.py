@@ -223,6 +223,30 @@ def test_poll_to_event(page, demo):
     assert Notification.objects.filter(kind=INVITED, target_object_id=event.pk).exists()
     assert_accessible(page)
 
+    # they invite one more person by address, typed (a typo first), all by keyboard
+    tab_to_link(page, f"/termine/{event.pk}/einladen/", limit=120)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to_field(page, "people")
+    page.keyboard.type("moderatr@demo.abhnetz.example")
+    tab_to_button(page, "Einladungen senden")
+    send(page)
+    assert active(page)["name"] == "people"
+    assert active(page)["value"] == "moderatr@demo.abhnetz.example"
+    assert "moderatr@demo.abhnetz.example" in page.locator("#id_people-error").inner_text()
+    assert_accessible(page)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("moderator@demo.abhnetz.example")
+    tab_to_button(page, "Einladungen senden")
+    send(page)
+    assert EventInvitation.objects.filter(event=event, person__isnull=False).count() == 1
+    # and read the participant list, reached by keyboard
+    tab_to_link(page, f"/termine/{event.pk}/teilnehmende/", limit=120)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.get_by_test_id("not-answered").wait_for()
+    assert_accessible(page)
+
 
 def test_waitlist_and_promotion(page, demo):
     workshop = EventPage.objects.get(title=WORKSHOP)

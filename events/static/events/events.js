@@ -38,7 +38,7 @@
     const today = table.dataset.today;
     const flat = cells.flat();
     let current =
-      flat.find((cell) => cell.dataset.date === today) ||
+      flat.find((cell) => cell.dataset.date === today && cell.dataset.inMonth === "true") ||
       flat.find((cell) => cell.dataset.inMonth === "true") ||
       flat[0];
     current.tabIndex = 0;
