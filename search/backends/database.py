@@ -181,7 +181,10 @@ class DatabaseBackend(SearchBackend):
         corrected = None
         if not total and not query.exact:
             # exactly as typed: no correction, no split either
-            units, corrected = self._near(parsed, units, negative, keys, filters, query.exact)
+            # the whole expression is known to find nothing: not asked again
+            units, corrected = self._near(
+                parsed, units, negative, keys, filters, query.exact, empty=expression
+            )
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
                 matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
@@ -336,17 +339,21 @@ class DatabaseBackend(SearchBackend):
             unmatched=unmatched,
         )
 
-    def _near(self, parsed, units, negative, keys, filters, exact):
+    def _near(self, parsed, units, negative, keys, filters, exact, empty=None):
         """For each word that matches nothing the reader may see: a split into two
         words of the vocabulary (silently), else the closest vocabulary word that finds
         something visible (shown as a correction), else one long known part of it
         (silently). Returns the units and the corrected query text (None when nothing
-        was corrected)."""
+        was corrected). ``empty``: an expression known to find nothing (the whole
+        query's), so a one-word query is not searched twice."""
         dialect = _dialect()
+        known = {empty: False} if empty else {}
 
         def finds(expression: str) -> bool:
-            visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-            return _filter(visible, filters).exists()
+            if expression not in known:
+                visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
+                known[expression] = _filter(visible, filters).exists()
+            return known[expression]
 
         def split_expression(pairs) -> str | None:
             for left, right in pairs:
