@@ -26,6 +26,7 @@ from ..query import ParsedQuery, parse
 from ..registry import kind_label
 from . import nearby, words
 from .base import (
+    COUNT_CAP,
     FACETS,
     FacetCount,
     Hit,
@@ -176,7 +177,7 @@ class DatabaseBackend(SearchBackend):
         keys = query.reader_keys
         expression = dialect.combine([u.expression for u in units], negative)
         matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_filter(matching, filters))
+        grouped = _grouped(_first(_filter(matching, filters)))
         total = sum(row[-1] for row in grouped)
         corrected = None
         if not total and not query.exact:
@@ -188,7 +189,7 @@ class DatabaseBackend(SearchBackend):
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
                 matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                grouped = _grouped(_filter(matching, filters))
+                grouped = _grouped(_first(_filter(matching, filters)))
                 total = sum(row[-1] for row in grouped)
         if total:
             ranked = self._ranked(expression, query, filters, units, meaning)
@@ -224,10 +225,12 @@ class DatabaseBackend(SearchBackend):
         period = filters.get(_PERIOD)
         if period:
             matching = _filter(matching, {_PERIOD: period})
+        capped = total > COUNT_CAP
         return SearchResults(
             query=query,
             hits=hits,
             total=total,
+            capped=capped,
             facets=self._facets(matching, facet_filters, grouped),
             backend=self.name,
             corrected=corrected,
@@ -295,7 +298,7 @@ class DatabaseBackend(SearchBackend):
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
         matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_filter(matching, filters))
+        grouped = _grouped(_first(_filter(matching, filters)))
         total = sum(row[-1] for row in grouped)
         if not total:
             empty.suggestion = self._spelling(meaning.parsed, query)
@@ -459,14 +462,14 @@ class DatabaseBackend(SearchBackend):
             if facet == "topic":
                 rows = (
                     SearchEntryTopic.objects.filter(
-                        entry__in=_filter(matching, others).values("id")
+                        entry__in=_first(_filter(matching, others)).values("id")
                     )
                     .values_list("value", "label")
                     .annotate(n=Count("entry"))
                     .order_by()
                 )
             else:
-                groups = grouped if not chosen else _grouped(_filter(matching, others))
+                groups = grouped if not chosen else _grouped(_first(_filter(matching, others)))
                 rows = _facet_rows(facet, groups)
             counts = [
                 FacetCount(
@@ -510,6 +513,13 @@ _GROUPED = (
     "working_group_label",
     "year",
 )
+
+
+def _first(queryset):
+    """The first COUNT_CAP + 1 of the matches, for counting: a broad search is counted
+    "more than COUNT_CAP" instead of scanning every match (LIMIT inside the subquery,
+    so the full-text match stops early on both databases)."""
+    return SearchEntry.objects.filter(id__in=queryset.order_by().values("id")[: COUNT_CAP + 1])
 
 
 def _grouped(queryset) -> list[tuple]:
