@@ -192,7 +192,9 @@ class DatabaseBackend(SearchBackend):
                 grouped = _grouped(_first(_filter(matching, filters)))
                 total = sum(row[-1] for row in grouped)
         if total:
-            ranked = self._ranked(expression, query, filters, units, meaning)
+            # more than COUNT_CAP: rank the title matches first (the cheap first pass)
+            broad = total > COUNT_CAP and not negative
+            ranked = self._ranked(expression, query, filters, units, meaning, broad=broad)
         elif len(units) > 1:
             return self._partial(query, meaning, units, negative, filters, corrected)
         else:
@@ -238,10 +240,17 @@ class DatabaseBackend(SearchBackend):
             unmatched=tuple(unmatched),
         )
 
-    def _ranked(self, expression, query, filters, units, meaning, limit=None, offset=None):
+    def _ranked(
+        self, expression, query, filters, units, meaning, limit=None, offset=None, broad=False
+    ):
         """(id, score) of the page: the database ranks, then the first RERANK_WINDOW
         are reordered by what BM25/ts_rank cannot see (title equal to or starting with
-        the query, the kind, a person asked for)."""
+        the query, the kind, a person asked for).
+
+        ``broad`` (more matches than COUNT_CAP, nothing excluded): the first pages are
+        ranked among the hits with the words in their title when those fill the
+        window (a title hit outweighs body text tenfold), so not every match is
+        scored; otherwise among all matches."""
         dialect = _dialect()
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
         filter_sql, filter_params = "", ()
@@ -254,18 +263,24 @@ class DatabaseBackend(SearchBackend):
         fetch_limit, fetch_offset = (RERANK_WINDOW, 0) if rerank else (query.per_page, start)
         if limit is not None:
             fetch_limit, fetch_offset, rerank = limit, offset or 0, query.sort != "date"
-        sql, params = dialect.ranked(
-            expression,
-            query.reader_keys,
-            filter_sql,
-            filter_params,
-            order,
-            fetch_limit,
-            fetch_offset,
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+
+        def fetch(searched):
+            sql, params = dialect.ranked(
+                searched,
+                query.reader_keys,
+                filter_sql,
+                filter_params,
+                order,
+                fetch_limit,
+                fetch_offset,
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        rows = fetch(dialect.in_titles(expression)) if broad and rerank else []
+        if len(rows) < fetch_limit:
+            rows = fetch(expression)
         if not rerank:
             return rows
         shapes = {

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from search.backends import database
 from search.backends.base import SearchQuery
 from search.backends.database import DatabaseBackend
 from tests.search.helpers import doc as make_doc
@@ -88,3 +89,42 @@ def test_a_title_with_every_word_ranks_above_one_with_some():
         ),
     )
     assert [hit.key for hit in search("Sitzung Integrationsbeirat").hits][0] == "a:1"
+
+
+def ranking_queries(ctx) -> list[str]:
+    return [q["sql"] for q in ctx.captured_queries if "bm25(" in q["sql"] or "ts_rank(" in q["sql"]]
+
+
+def test_a_broad_search_ranks_its_title_matches_only(monkeypatch):
+    """Given more matches than the count cap, and enough of them with the word in the
+    title to fill the ranked window, when the word is searched, then one ranking query
+    scores the title matches only, and the page holds title matches."""
+    monkeypatch.setattr(database, "COUNT_CAP", 3)
+    monkeypatch.setattr(database, "RERANK_WINDOW", 4)
+    index(
+        *(doc(f"title:{n}", f"Wohnsitzauflage {n}") for n in range(5)),
+        *(doc(f"body:{n}", f"Merkblatt {n}", body="Wohnsitzauflage " * 5) for n in range(5)),
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        results = search("Wohnsitzauflage", per_page=2)
+    assert (results.total, results.capped) == (4, True)
+    ranking = ranking_queries(ctx)
+    # 1: the ranked window among the title matches (FTS5 column filter, weight A)
+    assert len(ranking) == 1, ranking
+    assert "{title}" in ranking[0] or ":A" in ranking[0]
+    assert all(hit.key.startswith("title:") for hit in results.hits)
+
+
+def test_a_broad_search_with_few_title_matches_ranks_every_match(monkeypatch):
+    """Given more matches than the cap but too few title matches for the window, then
+    the ranking falls back to every match: body hits appear after the title hits."""
+    monkeypatch.setattr(database, "COUNT_CAP", 3)
+    index(
+        doc("title:1", "Wohnsitzauflage prüfen"),
+        *(doc(f"body:{n}", f"Merkblatt {n}", body="Wohnsitzauflage") for n in range(5)),
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        results = search("Wohnsitzauflage")
+    assert len(ranking_queries(ctx)) == 2
+    assert [hit.key for hit in results.hits][0] == "title:1"
+    assert len(results.hits) == 6
