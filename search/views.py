@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from abhnetz.audiences.display import Badge, badges_for_keys
 
 from . import services
-from .backends.base import FACETS, FacetCount, Hit
+from .backends.base import COUNT_CAP, FACETS, FacetCount, Hit
 from .forms import FACET_PARAMS, SearchForm, kind_word
 from .models import SearchEntryKey
 from .registry import kind_label
@@ -114,6 +114,7 @@ def results(request):
             paginator = Paginator(_ResultsWindow(found.total, found.hits), per_page)
             context.update(
                 results=found,
+                count_cap=COUNT_CAP,
                 hits=_shown(found.hits),
                 page=paginator.page(options["page"]),
                 facets=_facets(found, options["filters"]),

@@ -27,6 +27,11 @@ class SearchUnavailable(Exception):
     """The backend cannot answer now (e.g. Elasticsearch unreachable)."""
 
 
+# A broad search counts (total and facets) only this many matches, plus one to know
+# there are more: "mehr als 1.000 Treffer" (issue #15, docs/search.md "Broad searches").
+COUNT_CAP = 1000
+
+
 @dataclass(frozen=True)
 class SearchQuery:
     text: str
@@ -96,6 +101,9 @@ class SearchResults:
     partial: bool = False
     # the words none of the hits contain, as typed
     unmatched: tuple[str, ...] = ()
+    # more matches than the backend counts (``total`` is then that cap plus one, and the
+    # facets count among the first ``total`` matches): "mehr als 1.000 Treffer"
+    capped: bool = False
 
 
 class SearchBackend(ABC):

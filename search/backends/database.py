@@ -26,6 +26,7 @@ from ..query import ParsedQuery, parse
 from ..registry import kind_label
 from . import nearby, words
 from .base import (
+    COUNT_CAP,
     FACETS,
     FacetCount,
     Hit,
@@ -176,19 +177,24 @@ class DatabaseBackend(SearchBackend):
         keys = query.reader_keys
         expression = dialect.combine([u.expression for u in units], negative)
         matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_filter(matching, filters))
+        grouped = _grouped(_first(_filter(matching, filters)))
         total = sum(row[-1] for row in grouped)
         corrected = None
         if not total and not query.exact:
             # exactly as typed: no correction, no split either
-            units, corrected = self._near(parsed, units, negative, keys, filters, query.exact)
+            # the whole expression is known to find nothing: not asked again
+            units, corrected = self._near(
+                parsed, units, negative, keys, filters, query.exact, empty=expression
+            )
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
                 matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                grouped = _grouped(_filter(matching, filters))
+                grouped = _grouped(_first(_filter(matching, filters)))
                 total = sum(row[-1] for row in grouped)
         if total:
-            ranked = self._ranked(expression, query, filters, units, meaning)
+            # more than COUNT_CAP: rank the title matches first (the cheap first pass)
+            broad = total > COUNT_CAP and not negative
+            ranked = self._ranked(expression, query, filters, units, meaning, broad=broad)
         elif len(units) > 1:
             return self._partial(query, meaning, units, negative, filters, corrected)
         else:
@@ -221,10 +227,12 @@ class DatabaseBackend(SearchBackend):
         period = filters.get(_PERIOD)
         if period:
             matching = _filter(matching, {_PERIOD: period})
+        capped = total > COUNT_CAP
         return SearchResults(
             query=query,
             hits=hits,
             total=total,
+            capped=capped,
             facets=self._facets(matching, facet_filters, grouped),
             backend=self.name,
             corrected=corrected,
@@ -232,10 +240,17 @@ class DatabaseBackend(SearchBackend):
             unmatched=tuple(unmatched),
         )
 
-    def _ranked(self, expression, query, filters, units, meaning, limit=None, offset=None):
+    def _ranked(
+        self, expression, query, filters, units, meaning, limit=None, offset=None, broad=False
+    ):
         """(id, score) of the page: the database ranks, then the first RERANK_WINDOW
         are reordered by what BM25/ts_rank cannot see (title equal to or starting with
-        the query, the kind, a person asked for)."""
+        the query, the kind, a person asked for).
+
+        ``broad`` (more matches than COUNT_CAP, nothing excluded): the first pages are
+        ranked among the hits with the words in their title when those fill the
+        window (a title hit outweighs body text tenfold), so not every match is
+        scored; otherwise among all matches."""
         dialect = _dialect()
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
         filter_sql, filter_params = "", ()
@@ -248,18 +263,24 @@ class DatabaseBackend(SearchBackend):
         fetch_limit, fetch_offset = (RERANK_WINDOW, 0) if rerank else (query.per_page, start)
         if limit is not None:
             fetch_limit, fetch_offset, rerank = limit, offset or 0, query.sort != "date"
-        sql, params = dialect.ranked(
-            expression,
-            query.reader_keys,
-            filter_sql,
-            filter_params,
-            order,
-            fetch_limit,
-            fetch_offset,
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
+
+        def fetch(searched):
+            sql, params = dialect.ranked(
+                searched,
+                query.reader_keys,
+                filter_sql,
+                filter_params,
+                order,
+                fetch_limit,
+                fetch_offset,
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        rows = fetch(dialect.in_titles(expression)) if broad and rerank else []
+        if len(rows) < fetch_limit:
+            rows = fetch(expression)
         if not rerank:
             return rows
         shapes = {
@@ -292,7 +313,7 @@ class DatabaseBackend(SearchBackend):
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
         matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_filter(matching, filters))
+        grouped = _grouped(_first(_filter(matching, filters)))
         total = sum(row[-1] for row in grouped)
         if not total:
             empty.suggestion = self._spelling(meaning.parsed, query)
@@ -336,17 +357,21 @@ class DatabaseBackend(SearchBackend):
             unmatched=unmatched,
         )
 
-    def _near(self, parsed, units, negative, keys, filters, exact):
+    def _near(self, parsed, units, negative, keys, filters, exact, empty=None):
         """For each word that matches nothing the reader may see: a split into two
         words of the vocabulary (silently), else the closest vocabulary word that finds
         something visible (shown as a correction), else one long known part of it
         (silently). Returns the units and the corrected query text (None when nothing
-        was corrected)."""
+        was corrected). ``empty``: an expression known to find nothing (the whole
+        query's), so a one-word query is not searched twice."""
         dialect = _dialect()
+        known = {empty: False} if empty else {}
 
         def finds(expression: str) -> bool:
-            visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-            return _filter(visible, filters).exists()
+            if expression not in known:
+                visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
+                known[expression] = _filter(visible, filters).exists()
+            return known[expression]
 
         def split_expression(pairs) -> str | None:
             for left, right in pairs:
@@ -452,14 +477,14 @@ class DatabaseBackend(SearchBackend):
             if facet == "topic":
                 rows = (
                     SearchEntryTopic.objects.filter(
-                        entry__in=_filter(matching, others).values("id")
+                        entry__in=_first(_filter(matching, others)).values("id")
                     )
                     .values_list("value", "label")
                     .annotate(n=Count("entry"))
                     .order_by()
                 )
             else:
-                groups = grouped if not chosen else _grouped(_filter(matching, others))
+                groups = grouped if not chosen else _grouped(_first(_filter(matching, others)))
                 rows = _facet_rows(facet, groups)
             counts = [
                 FacetCount(
@@ -503,6 +528,13 @@ _GROUPED = (
     "working_group_label",
     "year",
 )
+
+
+def _first(queryset):
+    """The first COUNT_CAP + 1 of the matches, for counting: a broad search is counted
+    "more than COUNT_CAP" instead of scanning every match (LIMIT inside the subquery,
+    so the full-text match stops early on both databases)."""
+    return SearchEntry.objects.filter(id__in=queryset.order_by().values("id")[: COUNT_CAP + 1])
 
 
 def _grouped(queryset) -> list[tuple]:

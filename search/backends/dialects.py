@@ -6,11 +6,15 @@ the query syntax differ. ``dialect()`` picks the one of the connection in use.
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
 # Column weights: titles and summaries weigh more than body text; compound parts least.
 WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 0.5}
+# a term of a tsquery as _Postgres writes it ('term' or 'term':*)
+_PG_TERM = re.compile(r"'([^']+)'(:\*)?")
 
 
 class _Sqlite:
@@ -61,6 +65,8 @@ class _Sqlite:
     @staticmethod
     def titles_only(expression: str) -> str:
         return "{title} : (" + expression + ")"
+
+    in_titles = titles_only
 
     @staticmethod
     def _match(expression: str, keys) -> str:
@@ -140,6 +146,11 @@ class _Postgres:
     def titles_only(expression: str) -> str:
         # prefixes restricted to weight A: ':*' becomes ':*A'
         return expression.replace(":*", ":*A")
+
+    @staticmethod
+    def in_titles(expression: str) -> str:
+        # every term restricted to weight A (the title): 'a' -> 'a':A, 'a':* -> 'a':*A
+        return _PG_TERM.sub(lambda m: f"'{m[1]}':{'*' if m[2] else ''}A", expression)
 
     @staticmethod
     def matching_ids(expression: str, keys) -> RawSQL:

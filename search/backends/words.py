@@ -18,17 +18,27 @@ from .dialects import dialect as current_dialect
 from .dialects import valid_term
 
 # At equal match: guides and minutes before what they contain (their decisions and
-# action items repeat their words), forms before single documents.
+# action items repeat their words), forms before single documents; forum threads,
+# which quote guides and ask about them, after the guides; an event after its
+# minutes (the minutes are the record of it); key figures, a table under a heading
+# that names the subject, after texts about it; single forum posts after their thread.
 KIND_PRIOR = {
     "guide": 1.5,
     "minutes": 1.4,
     "form": 1.2,
+    "question": 0.8,
+    "discussion": 0.8,
+    "figures": 0.8,
+    "event": 0.65,
     "decision": 0.6,
     "action_item": 0.6,
+    "forum_post": 0.5,
 }
 # a title that is the query, or starts with it, above titles that only contain it
 TITLE_EQUAL = 2.5
 TITLE_STARTS = 1.6
+# a title that has every word of the query, in any order, above one that has some
+TITLE_ALL = 1.3
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,8 @@ def prior(shape, wanted: list[tuple[str, ...]], meaning: Meaning) -> float:
             factor *= TITLE_EQUAL
         elif list(title_terms[: len(query_terms)]) == query_terms:
             factor *= TITLE_STARTS
+        elif len(query_terms) > 1 and set(query_terms) <= set(title_terms):
+            factor *= TITLE_ALL
     return factor
 
 

@@ -25,6 +25,11 @@ BOARD = "board@demo.abhnetz.example"  # advisory board: network content open to 
 COORDINATOR = "coordinator@demo.abhnetz.example"  # ministry: network and office content
 
 
+# Demo forum threads (site seed_demo, forums).
+MOVE_QUESTION = "Wie erfahrt ihr von einem Umzug in einen anderen Kreis?"
+SOFTWARE_QUESTION = "Welche Software nutzt ihr für die Online-Terminvergabe? (gelöst)"
+
+
 @dataclass(frozen=True)
 class Case:
     query: str
@@ -99,6 +104,28 @@ def date_cases() -> list[Case]:
             BOARD,
             NETWORK_MINUTES,
             "a month's short name",
+        ),
+    ]
+
+
+def event_date_cases() -> list[Case]:
+    """Months in a query, for the demo events' dates (events/demo.py: the spring
+    meeting in 60 days, the vendors' workshop in 21)."""
+    today = datetime.now(ZoneInfo("Europe/Berlin")).date()
+    spring: date = today + timedelta(days=60)
+    workshop: date = today + timedelta(days=21)
+    return [
+        Case(
+            f"Vernetzungstreffen {MONTHS[spring.month - 1]} {spring.year}",
+            OFFICE,
+            "Vernetzungstreffen im Ministerium (Frühjahr)",
+            "a month narrows to the event of that month",
+        ),
+        Case(
+            f"Workshop {MONTHS[workshop.month - 1]} {workshop.year}",
+            OFFICE,
+            "Workshop AG Digitalisierung: Anbieter im Vergleich",
+            "the workshop of that month (the event), not the earlier workshop's minutes",
         ),
     ]
 
@@ -799,5 +826,98 @@ CASES = [
         NETWORK_MINUTES,
         "the minutes before the decisions that repeat their title",
     ),
+    # -- forum questions and discussions (forums: threads of the reader's audience) ------
+    Case(
+        "Umzug in einen anderen Kreis",
+        OFFICE,
+        MOVE_QUESTION,
+        "a forum question by the words of its title",
+    ),
+    Case(
+        "wie erfahrt ihr von Umzügen",
+        OFFICE,
+        MOVE_QUESTION,
+        "a question as asked, with a plural the title has in the singular",
+    ),
+    Case(
+        "Meldeweg Umzug",
+        OFFICE,
+        MOVE_QUESTION,
+        "a word of the question's opening post and one of its title",
+    ),
+    Case(
+        "verspäteter Verlängerungsantrag",
+        OFFICE,
+        "Fiktionsbescheinigung bei verspätetem Verlängerungsantrag",
+        "a question by the end of its title, inflected differently",
+    ),
+    Case(
+        "welche Software für die Terminvergabe",
+        OFFICE,
+        SOFTWARE_QUESTION,
+        "a solved question; 'Terminvergabe' is a part of 'Online-Terminvergabe'",
+    ),
+    Case(
+        "Software Online-Terminvergabe",
+        OFFICE,
+        SOFTWARE_QUESTION,
+        "the solved question above the guide on online appointments, which lacks 'Software'",
+    ),
+    Case(
+        "Wartezone Bürgerbüro",
+        OFFICE,
+        "Feedback zur Wartezone im Bürgerbüro",
+        "a discussion by its title's nouns",
+    ),
+    Case(
+        "Wartenummern Anzeige",
+        OFFICE,
+        "Feedback zur Wartezone im Bürgerbüro",
+        "a discussion by the words of its opening post",
+    ),
+    Case(
+        "Erfahrungen Online-Antrag",
+        OFFICE,
+        "Erfahrungen mit dem Online-Antrag auf Verlängerung",
+        "a discussion by its title's start",
+    ),
+    Case(
+        "Vertretungsregel ServicePoint",
+        OFFICE,
+        "Vertretungsregel am ServicePoint (intern)",
+        "an internal discussion of the reader's group",
+    ),
+    Case(
+        "Anbieterpräsentationen",
+        OFFICE,
+        "Anbieterpräsentationen E-Akte: Eindrücke",
+        "a discussion of the working group by the one word of its title",
+    ),
+    # -- events (events: the calendar of the reader's audience) -------------------------
+    Case(
+        "Vernetzungstreffen Frühjahr",
+        OFFICE,
+        "Vernetzungstreffen im Ministerium (Frühjahr)",
+        "the event whose title has both words, above the minutes of the last meeting",
+    ),
+    Case(
+        "Sitzung Integrationsbeirat",
+        OFFICE,
+        "Sitzung des Integrationsbeirats mit der Ausländerbehörde",
+        "an event by its title's nouns, one of them inflected",
+    ),
+    Case(
+        "Teambesprechung ServicePoint",
+        OFFICE,
+        "Teambesprechung ServicePoint (intern)",
+        "an internal event of the reader's group by its title",
+    ),
+    Case(
+        "Teambesprechung",
+        OFFICE,
+        "Teambesprechung ServicePoint (intern)",
+        "an event by the first word of its title",
+    ),
     *date_cases(),
+    *event_date_cases(),
 ]

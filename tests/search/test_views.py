@@ -488,3 +488,13 @@ def test_the_header_searches_as_you_type_and_without_javascript(network, client_
 def test_the_header_field_keeps_the_words_on_the_results_page(library, client_for):
     html = get(client_for(library.office_staff), "/suche/", q="Blaue Karte")
     assert re.search(r'id="site-search-q"[^>]*value="Blaue Karte"', html)
+
+
+def test_a_broad_search_reads_more_than_a_thousand(network, client_for):
+    """Given 1,005 documents with the word, when it is searched, then the page says
+    "Mehr als 1.000 Treffer" and that the facets count among the first 1.000."""
+    index(*(doc(f"guide:{n}", f"Wohnsitzauflage Nummer {n}", keys={"member"}) for n in range(1005)))
+    html = get(client_for(network.office_staff), "/suche/", q="Wohnsitzauflage")
+    assert "Mehr als 1.000 Treffer für „Wohnsitzauflage“" in html
+    assert "Gezählt unter den ersten 1.000 Treffern; es gibt mehr als 1.000." in html
+    assert len(hits_of(html)) == 20

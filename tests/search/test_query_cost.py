@@ -1,0 +1,130 @@
+"""What a search costs and how its hits are ordered where the match alone does not
+decide: queries on the no-result path, kind priors at equal match, the capped total
+of broad searches (issue #14's "no slower than before", issue #15's broad searches).
+
+Runs on SQLite and, in the PostgreSQL run, on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.backends import database
+from search.backends.base import SearchQuery
+from search.backends.database import DatabaseBackend
+from tests.search.helpers import doc as make_doc
+
+READER = frozenset({"member", "g1"})
+backend = DatabaseBackend()
+pytestmark = pytest.mark.django_db
+
+
+def doc(key, title, *, keys=frozenset({"g1"}), **fields):
+    return make_doc(key, title, keys=keys, **fields)
+
+
+def index(*documents):
+    backend.store({document.key: [document] for document in documents})
+
+
+def search(text, keys=READER, **options):
+    return backend.search(SearchQuery(text=text, reader_keys=keys, **options))
+
+
+def test_a_known_word_outside_the_filters_is_not_searched_twice():
+    """Given a word that is in the index, but only in guides, when the search is
+    filtered to minutes, then it finds nothing and the word's own match is asked once."""
+    index(doc("guide:1", "Antrag stellen", body="Der Antrag wird geprüft."))
+    with CaptureQueriesContext(connection) as ctx:
+        results = search("Antrag", filters={"kind": ("minutes",)})
+    assert results.total == 0
+    sql = [q["sql"] for q in ctx.captured_queries]
+    matches = [q for q in sql if "search_fts" in q]
+    # 1: the grouped count of the filtered matches (0) - the one full-text match;
+    # the vocabulary (search_searchword) is asked for corrections and "did you mean"
+    assert len(matches) == 1, "\n".join(sql)
+
+
+@pytest.mark.parametrize(
+    ("kind", "title"),
+    [
+        ("discussion", "Erfahrungen mit der Wohnsitzauflage"),
+        ("question", "Wohnsitzauflage: wie prüft ihr?"),
+        ("event", "Wohnsitzauflage: Termin zur Abstimmung"),
+        ("figures", "Kennzahlen: Wohnsitzauflage"),
+    ],
+)
+def test_a_guide_ranks_above_threads_events_and_figures_at_equal_match(kind, title):
+    """Given a guide and a forum thread, event or key-figure page that names the same
+    word once in its title, when the word is searched, then the guide comes first
+    (threads quote guides, an event's minutes or guide hold its content)."""
+    index(
+        doc("guide:1", "Leitfaden Wohnsitzauflage", body="Prüfschritte."),
+        doc("other:1", title, kind=kind, body="Prüfschritte."),
+    )
+    assert [hit.key for hit in search("Wohnsitzauflage").hits] == ["guide:1", "other:1"]
+
+
+def test_minutes_rank_above_their_event_at_equal_match():
+    index(
+        doc("event:1", "Vernetzungstreffen Nord", kind="event"),
+        doc("minutes:1", "Protokoll Vernetzungstreffen Nord", kind="minutes"),
+    )
+    assert [hit.key for hit in search("Vernetzungstreffen").hits] == ["minutes:1", "event:1"]
+
+
+def test_a_title_with_every_word_ranks_above_one_with_some():
+    """Given two announcements, one whose title has both words (not at its start) and
+    one with one of them in the title and the other in a long summary, then the title
+    with every word comes first."""
+    index(
+        doc("a:1", "Neu: Sitzung Integrationsbeirat", kind="announcement"),
+        doc(
+            "a:2",
+            "Integrationsbeirat Rosenfurt",
+            kind="announcement",
+            summary="Sitzung Sitzung Sitzung des Beirats",
+        ),
+    )
+    assert [hit.key for hit in search("Sitzung Integrationsbeirat").hits][0] == "a:1"
+
+
+def ranking_queries(ctx) -> list[str]:
+    return [q["sql"] for q in ctx.captured_queries if "bm25(" in q["sql"] or "ts_rank(" in q["sql"]]
+
+
+def test_a_broad_search_ranks_its_title_matches_only(monkeypatch):
+    """Given more matches than the count cap, and enough of them with the word in the
+    title to fill the ranked window, when the word is searched, then one ranking query
+    scores the title matches only, and the page holds title matches."""
+    monkeypatch.setattr(database, "COUNT_CAP", 3)
+    monkeypatch.setattr(database, "RERANK_WINDOW", 4)
+    index(
+        *(doc(f"title:{n}", f"Wohnsitzauflage {n}") for n in range(5)),
+        *(doc(f"body:{n}", f"Merkblatt {n}", body="Wohnsitzauflage " * 5) for n in range(5)),
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        results = search("Wohnsitzauflage", per_page=2)
+    assert (results.total, results.capped) == (4, True)
+    ranking = ranking_queries(ctx)
+    # 1: the ranked window among the title matches (FTS5 column filter, weight A)
+    assert len(ranking) == 1, ranking
+    assert "{title}" in ranking[0] or ":A" in ranking[0]
+    assert all(hit.key.startswith("title:") for hit in results.hits)
+
+
+def test_a_broad_search_with_few_title_matches_ranks_every_match(monkeypatch):
+    """Given more matches than the cap but too few title matches for the window, then
+    the ranking falls back to every match: body hits appear after the title hits."""
+    monkeypatch.setattr(database, "COUNT_CAP", 3)
+    index(
+        doc("title:1", "Wohnsitzauflage prüfen"),
+        *(doc(f"body:{n}", f"Merkblatt {n}", body="Wohnsitzauflage") for n in range(5)),
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        results = search("Wohnsitzauflage")
+    assert len(ranking_queries(ctx)) == 2
+    assert [hit.key for hit in results.hits][0] == "title:1"
+    assert len(results.hits) == 6
