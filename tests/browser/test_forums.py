@@ -5,6 +5,7 @@ Done so far: the board member comments under the guide shared with the board.
 runs are still to come, see the report of issue 11.)
 """
 
+from django.urls import reverse
 from wagtail.models import Page
 
 from forums.models import Post
@@ -47,4 +48,105 @@ def test_the_forum_index_and_a_thread_pass_axe_for_the_board(page, demo):
     page.get_by_role("link", name="Feedback des Integrationsbeirats").first.click()
     page.get_by_role("link", name="Feedback zur Wartezone im Bürgerbüro").click()
     assert "Wartezone" in page.inner_text("h1")
+    assert_accessible(page)
+
+
+ASKER = "office@demo.abhnetz.example"  # Jana Albrecht, first office
+EXPERT = "e.schmitt@demo.abhnetz.example"  # Elena Schmitt, third office: Terminvergabe
+ORGANISATION = "Organisation & Abläufe"
+SIMILAR = "Welche Software nutzt ihr für die Online-Terminvergabe?"
+QUESTION = "Online-Terminvergabe mit Erinnerung per SMS"
+BODY = "Wer verschickt Erinnerungen per **SMS** und wie viele Termine fallen dann noch aus?"
+ANSWER = "Wir verschicken die SMS am Vortag; seitdem fällt kaum ein Termin aus."
+
+
+def signed_in_as(page, email: str) -> None:
+    """Another person at the same browser: the session ends, they sign in."""
+    page.context.clear_cookies()
+    login(page, email, PASSWORD)
+
+
+def press_enter_on_button(page, text: str, *, limit: int = 80) -> None:
+    tab_to(page, lambda f: f.get("tag") == "button" and f.get("text") == text, limit=limit)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def test_a_question_is_asked_answered_by_the_routed_expert_and_accepted(page, demo):
+    from django.core import mail
+
+    from forums.models import Category, Thread
+
+    # given a member of the first office on the new-question form of a network category
+    category = Category.objects.get(name=ORGANISATION, working_group__isnull=True)
+    login(page, ASKER, PASSWORD)
+    page.goto(reverse("forums:create", kwargs={"slug": category.slug}))
+    assert_accessible(page)
+
+    # when they type the title, the question that exists is suggested (htmx)
+    tab_to(page, lambda f: page.evaluate("() => document.activeElement.id") == "id_title")
+    page.keyboard.type(QUESTION)
+    similar = page.get_by_test_id("similar-list")
+    similar.wait_for()
+    assert SIMILAR in similar.inner_text()
+    assert_accessible(page)
+
+    # when they write the text, choose the topic, preview and publish
+    tab_to(page, lambda f: f.get("tag") == "textarea")
+    page.keyboard.type(BODY)
+    tab_to(page, lambda f: f.get("tag") == "button" and f.get("text") == "Vorschau")
+    page.keyboard.press("Enter")
+    preview = page.get_by_test_id("preview").locator("strong")
+    preview.wait_for()
+    assert preview.inner_text() == "SMS"
+    assert_accessible(page)
+    tab_to(
+        page,
+        lambda f: page.evaluate(
+            "() => document.activeElement.closest('label, div')?.innerText.trim()"
+        )
+        == "Terminvergabe",
+    )
+    page.keyboard.press("Space")
+    press_enter_on_button(page, "Veröffentlichen", limit=120)
+
+    # then the question is published and the asker sees whom it was routed to
+    thread = Thread.objects.get(title=QUESTION)
+    page.wait_for_url(f"**{thread.get_absolute_url()}")
+    assert "Elena Schmitt" in page.get_by_test_id("routed").inner_text()
+    assert page.get_by_test_id("routed").inner_text().startswith("Gefragt bei:")
+    assert_accessible(page)
+
+    # when the routed expert of another office answers
+    signed_in_as(page, EXPERT)
+    page.goto(thread.get_absolute_url())
+    tab_to(page, lambda f: f.get("tag") == "textarea", limit=120)
+    page.keyboard.type(ANSWER)
+    press_enter_on_button(page, "Veröffentlichen")
+    assert ANSWER in page.get_by_test_id("posts").inner_text()
+
+    # and the asker accepts the answer
+    signed_in_as(page, ASKER)
+    mail.outbox.clear()
+    page.goto(thread.get_absolute_url())
+    press_enter_on_button(page, "Diese Antwort akzeptieren", limit=120)
+
+    # then the thread is solved, the accepted answer right under the question
+    page.get_by_test_id("solved").wait_for()
+    following = page.evaluate(
+        "() => document.querySelector('[data-testid=post]').nextElementSibling.dataset.testid"
+    )
+    assert following == "accepted-answer"
+    assert ANSWER in page.get_by_test_id("accepted-answer").inner_text()
+    assert "Elena Schmitt" in page.get_by_test_id("routed").inner_text()
+    assert_accessible(page)
+
+    # and the expert was told, by mail and in the inbox
+    assert [message.to for message in mail.outbox] == [[EXPERT]]
+    assert QUESTION in mail.outbox[0].body
+    signed_in_as(page, EXPERT)
+    page.goto("/benachrichtigungen/")
+    newest = page.get_by_test_id("notification").first
+    assert QUESTION in newest.inner_text()
+    assert "akzeptiert" in newest.inner_text()
     assert_accessible(page)
