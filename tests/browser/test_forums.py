@@ -1,8 +1,11 @@
-"""The forum in the browser, by keyboard alone, axe-core clean.
+"""The forum in the browser, by keyboard where the person acts, axe-core clean.
 
-Done so far: the board member comments under the guide shared with the board.
-(Asking, answering, accepting and moderating are covered by tests/forums; their browser
-runs are still to come, see the report of issue 11.)
+A question is asked (similar questions appear while the title is typed), previewed,
+published, routed to the expert of another office, answered and accepted; the expert
+is told in the inbox and by mail. A reported post is hidden from the moderation queue
+by a moderator with the second factor: others see the notice, the moderator the text
+and its edit history. The board member comments under the guide shared with the board.
+All walks use the once-seeded demo.
 """
 
 from django.urls import reverse
@@ -11,7 +14,7 @@ from wagtail.models import Page
 from forums.models import Post
 
 from .axe import assert_accessible
-from .helpers import login, tab_to
+from .helpers import login, login_with_second_factor, tab_to, tab_to_link
 
 PASSWORD = "abhnetz-demo"
 BOARD = "board@demo.abhnetz.example"
@@ -102,10 +105,10 @@ def test_a_question_is_asked_answered_by_the_routed_expert_and_accepted(page, de
     assert_accessible(page)
     tab_to(
         page,
-        lambda f: page.evaluate(
-            "() => document.activeElement.closest('label, div')?.innerText.trim()"
-        )
-        == "Terminvergabe",
+        lambda f: (
+            page.evaluate("() => document.activeElement.closest('label, div')?.innerText.trim()")
+            == "Terminvergabe"
+        ),
     )
     page.keyboard.press("Space")
     press_enter_on_button(page, "Veröffentlichen", limit=120)
@@ -149,4 +152,68 @@ def test_a_question_is_asked_answered_by_the_routed_expert_and_accepted(page, de
     newest = page.get_by_test_id("notification").first
     assert QUESTION in newest.inner_text()
     assert "akzeptiert" in newest.inner_text()
+    assert_accessible(page)
+
+
+FLAGGER = "office2@demo.abhnetz.example"  # Murat Kaya, second office
+MODERATOR = "moderator@demo.abhnetz.example"
+READER = "d.wolf@demo.abhnetz.example"  # fourth office: reads the board's category
+BOARD_THREAD = "Feedback zur Wartezone im Bürgerbüro"
+ADVERT = "Dolmetschen zum Sonderpreis"
+BEFORE_EDIT = "Dolmetschen zu Sonderpreisen für Ämter."
+
+
+def test_a_flagged_post_is_hidden_by_a_moderator(page, demo):
+    from forums import services
+    from forums.models import Post
+
+    # given the demo's advertising reply, which its author once edited
+    advert = Post.objects.get(body__contains=ADVERT)
+    body = advert.body
+    advert.body = BEFORE_EDIT
+    advert.save(update_fields=["body"])
+    services.post_edit(post=advert, by=advert.author, body=body)
+
+    # when a member of another office reports it by keyboard, with a reason
+    login(page, FLAGGER, PASSWORD)
+    page.goto(advert.thread.get_absolute_url())
+    flag_url = reverse("forums:flag", kwargs={"pk": advert.pk})
+    tab_to_link(page, flag_url, limit=120)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_accessible(page)
+    tab_to(page, lambda f: page.evaluate("() => document.activeElement.id") == "id_reason")
+    page.keyboard.type("Werbung für eine Dienstleistung.")
+    press_enter_on_button(page, "Melden")
+    assert advert.flags.filter(reporter__email=FLAGGER).exists()
+
+    # and a moderator, signed in with the second factor, hides it from the queue
+    page.context.clear_cookies()
+    login_with_second_factor(page, MODERATOR, PASSWORD)
+    page.goto(reverse("forums:queue"))
+    assert "Werbung für eine Dienstleistung." in page.get_by_test_id("flag-list").inner_text()
+    assert_accessible(page)
+    press_enter_on_button(page, "Ausblenden")
+    advert.refresh_from_db()
+    assert advert.is_hidden
+
+    # then the moderator still reads the text, marked hidden, and its edit history
+    page.goto(advert.thread.get_absolute_url())
+    shown = page.locator(f"#beitrag-{advert.pk}")
+    assert ADVERT in shown.inner_text()
+    assert "ausgeblendet" in shown.inner_text()
+    assert_accessible(page)
+    history_url = reverse("forums:history", kwargs={"pk": advert.pk})
+    tab_to_link(page, history_url, limit=150)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert BEFORE_EDIT in page.locator("main").inner_text()
+    assert_accessible(page)
+
+    # and another member sees the notice instead of the text
+    signed_in_as(page, READER)
+    page.goto(advert.thread.get_absolute_url())
+    shown = page.locator(f"#beitrag-{advert.pk}")
+    assert shown.get_by_test_id("hidden-placeholder").is_visible()
+    assert ADVERT not in page.content()
     assert_accessible(page)
