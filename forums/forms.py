@@ -42,6 +42,18 @@ class BodyMixin(forms.Form):
     # the hint was shown: the template then offers the confirmation
     personal_data_warning: list[str] = ()
 
+    def __init__(self, *args, mention_scope: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # suggestions and the preview's hints are for where the text is written
+        # (forums.mentions.scope_query); without it no one is suggested
+        self.mention_scope = mention_scope
+        attrs = self.fields["body"].widget.attrs
+        if mention_scope:
+            attrs["hx-get"] = f"{attrs['hx-get']}?{mention_scope}"
+        else:
+            for name in ("hx-get", "hx-trigger", "hx-target", "hx-sync"):
+                attrs.pop(name, None)
+
     def clean_body(self):
         body = self.cleaned_data["body"]
         if not has_words(body):
