@@ -1,8 +1,9 @@
 """The forum in the browser, by keyboard where the person acts, axe-core clean.
 
 A question is asked (similar questions appear while the title is typed), previewed,
-published, routed to the expert of another office, answered and accepted; the expert
-is told in the inbox and by mail. A reported post is hidden from the moderation queue
+published and routed to the expert of another office, who opens it from the inbox and
+answers; the asker opens the answer from the inbox and accepts it; the expert is told
+in the inbox and by mail. A reported post is hidden from the moderation queue
 by a moderator with the second factor: others see the notice, the moderator the text
 and its edit history. The board member comments under the guide shared with the board.
 All walks use the once-seeded demo.
@@ -75,6 +76,16 @@ def press_enter_on_button(page, text: str, *, limit: int = 80) -> None:
         page.keyboard.press("Enter")
 
 
+def open_newest_notification(page, text: str) -> None:
+    """From the inbox, by keyboard, the newest notification (which must name ``text``)."""
+    page.goto("/benachrichtigungen/")
+    newest = page.get_by_test_id("notification").first
+    assert text in newest.inner_text()
+    tab_to_link(page, newest.locator("a").first.get_attribute("href"), limit=120)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def test_a_question_is_asked_answered_by_the_routed_expert_and_accepted(page, demo):
     from django.core import mail
 
@@ -120,18 +131,21 @@ def test_a_question_is_asked_answered_by_the_routed_expert_and_accepted(page, de
     assert page.get_by_test_id("routed").inner_text().startswith("Gefragt bei:")
     assert_accessible(page)
 
-    # when the routed expert of another office answers
+    # when the routed expert of another office opens the question from the inbox
     signed_in_as(page, EXPERT)
-    page.goto(thread.get_absolute_url())
+    open_newest_notification(page, QUESTION)
+    page.wait_for_url(f"**{thread.get_absolute_url()}*")
+    # and answers
     tab_to(page, lambda f: f.get("tag") == "textarea", limit=120)
     page.keyboard.type(ANSWER)
     press_enter_on_button(page, "Veröffentlichen")
     assert ANSWER in page.get_by_test_id("posts").inner_text()
 
-    # and the asker accepts the answer
+    # and the asker, told of the answer in the inbox, opens it and accepts it
     signed_in_as(page, ASKER)
     mail.outbox.clear()
-    page.goto(thread.get_absolute_url())
+    open_newest_notification(page, QUESTION)
+    page.wait_for_url(f"**{thread.get_absolute_url()}*")
     press_enter_on_button(page, "Diese Antwort akzeptieren", limit=120)
 
     # then the thread is solved, the accepted answer right under the question
