@@ -11,8 +11,8 @@ from .models import POST_LIMIT, REASON_LIMIT, Category, ThreadKind
 from .text_checks import has_words, personal_data_hits
 
 BODY_HELP = _(
-    "Markdown: *italic*, **bold**, lists, links. Mention someone with @ and their "
-    "directory address. No client data: staff share practice, not cases."
+    "Markdown: *italic*, **bold**, lists, links; [[title]] links a guide. Mention someone "
+    "with @ and their directory address. No client data: staff share practice, not cases."
 )
 
 

@@ -10,14 +10,13 @@ from django.views.decorators.http import require_POST
 
 from abhnetz.accounts.mfa import mfa_gate
 from abhnetz.audiences.rules import access_or_404
-from abhnetz.text import render_markdown
 
 from .. import permissions, services
 from ..context import forum_crumbs
 from ..forms import EditForm, ReplyForm, ThreadForm
 from ..mentions import audience_target, scope_query, unheard_mentions
 from ..models import Category
-from ..services.writing import notify_target
+from ..services.writing import notify_target, render_post
 from .access import post_or_404, thread_or_404
 from .reading import thread_context
 
@@ -34,7 +33,7 @@ def _form_errors_from(form, error: ValidationError) -> None:
 def _preview(target, body: str, *, narrowed_to=()) -> dict:
     """The rendered text, and the mentioned addresses that will not be told."""
     return {
-        "preview": render_markdown(body),
+        "preview": render_post(body, target=target),
         "unheard": unheard_mentions(target, body, narrowed_to=narrowed_to),
     }
 
