@@ -11,8 +11,8 @@ from .models import POST_LIMIT, REASON_LIMIT, Category, ThreadKind
 from .text_checks import has_words, personal_data_hits
 
 BODY_HELP = _(
-    "Markdown: *italic*, **bold**, lists, links. Mention someone with @ and their "
-    "directory address. No client data: staff share practice, not cases."
+    "Markdown: *italic*, **bold**, lists, links; [[title]] links a guide. Mention someone "
+    "with @ and their directory address. No client data: staff share practice, not cases."
 )
 
 
@@ -41,6 +41,18 @@ class BodyMixin(forms.Form):
 
     # the hint was shown: the template then offers the confirmation
     personal_data_warning: list[str] = ()
+
+    def __init__(self, *args, mention_scope: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # suggestions and the preview's hints are for where the text is written
+        # (forums.mentions.scope_query); without it no one is suggested
+        self.mention_scope = mention_scope
+        attrs = self.fields["body"].widget.attrs
+        if mention_scope:
+            attrs["hx-get"] = f"{attrs['hx-get']}?{mention_scope}"
+        else:
+            for name in ("hx-get", "hx-trigger", "hx-target", "hx-sync"):
+                attrs.pop(name, None)
 
     def clean_body(self):
         body = self.cleaned_data["body"]

@@ -42,6 +42,14 @@ def excerpt(body: str) -> str:
     return Truncator(" ".join(plain_text(body).split())).words(EXCERPT_WORDS)
 
 
+def render_post(body: str, *, target) -> str:
+    """A post's HTML: guides linked by title for the readers of ``target``, then the one
+    text module."""
+    from ..guide_links import guide_links
+
+    return render_markdown(guide_links(body, target=target))
+
+
 def _check_body(body: str) -> None:
     if not has_words(body):
         raise ValidationError({"body": _("Please write some text; markup alone says nothing.")})
@@ -120,7 +128,7 @@ def thread_create(
         thread=thread,
         author=author,
         body=body,
-        body_html=render_markdown(body),
+        body_html=render_post(body, target=thread),
         is_opening=True,
         created_at=now,
     )
@@ -153,7 +161,7 @@ def post_create(*, thread: Thread, author: User, body: str, narrowed_to: Iterabl
         thread=thread,
         author=author,
         body=body,
-        body_html=render_markdown(body),
+        body_html=render_post(body, target=notify_target(thread)),
         is_narrowed=bool(groups),
     )
     if groups:
@@ -177,7 +185,7 @@ def post_edit(*, post: Post, by: User, body: str) -> Post:
         return post
     PostRevision.objects.create(post=post, body=post.body, edited_by=by)
     post.body = body
-    post.body_html = render_markdown(body)
+    post.body_html = render_post(body, target=notify_target(post.thread))
     post.edited_at = timezone.now()
     post.save(update_fields=["body", "body_html", "edited_at"])
     if permissions.is_moderation_edit(by, post):

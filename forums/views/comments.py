@@ -13,6 +13,7 @@ from abhnetz.audiences.rules import visible_pages
 
 from .. import permissions, services
 from ..forms import CommentForm
+from ..mentions import scope_query
 from ..models import Post
 
 
@@ -42,7 +43,7 @@ def footer_context(request, page, form=None) -> dict:
         "comments": posts,
         "may_comment": permissions.may_comment(user, page),
         "moderator": thread is not None and permissions.may_moderate(user, thread, visible=True),
-        "form": form or CommentForm(groups=groups),
+        "form": form or CommentForm(groups=groups, mention_scope=scope_query(page=page)),
         "request": request,
     }
 
@@ -58,7 +59,11 @@ def comment_create(request, page_id):
     page = _page_or_404(request.user, page_id)
     if not permissions.may_comment(request.user, page):
         raise PermissionDenied
-    form = CommentForm(request.POST, groups=services.narrowing_choices(page))
+    form = CommentForm(
+        request.POST,
+        groups=services.narrowing_choices(page),
+        mention_scope=scope_query(page=page),
+    )
     if form.is_valid():
         try:
             post = services.comment_create(

@@ -4,8 +4,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import render
 
-from abhnetz.accounts.people_selectors import people_directory
 from search import services as search_services
+
+from ..mentions import audience_target, mention_candidates
 
 SIMILAR_MIN_CHARS = 4
 MENTION_MIN_CHARS = 2
@@ -18,10 +19,10 @@ def _signed_in(request):
 
 @login_not_required  # checked inside: htmx would swap the login page in
 def mention_suggestions(request):
-    """People from the directory whose name matches what was typed after "@".
-
-    The directory is open to every member (people are not audience-bound content);
-    former members are never offered.
+    """People whose name matches what was typed after "@" and who may read where the
+    text is written (the thread, the category of a new thread, the commented page,
+    named in the query string); former members are never offered. Naming nothing, or
+    something the writer may not read, offers no one.
     """
     if not _signed_in(request):
         return HttpResponseForbidden()
@@ -32,8 +33,8 @@ def mention_suggestions(request):
     typed = typed[:60]
     if len(typed) < MENTION_MIN_CHARS:
         return HttpResponse("")
-    # the directory's own rule: active members, every word in a name
-    people = people_directory(q=typed.replace(".", " "))[:8]
+    # the directory's own rule (active members, every word in a name), of the readers
+    people = mention_candidates(audience_target(request.user, request.GET), typed)
     return render(request, "forums/partials/mention_suggestions.html", {"people": people})
 
 

@@ -12,6 +12,7 @@ from abhnetz.topics.models import Topic
 from .. import permissions, selectors
 from ..context import forum_crumbs
 from ..forms import ReplyForm
+from ..mentions import scope_query
 from ..models import POSTS_PER_PAGE, Category, RoutedExpert, Thread, ThreadFollow
 from .access import post_or_404, thread_or_404
 
@@ -85,7 +86,7 @@ def thread_context(request, thread: Thread, *, reply_form=None) -> dict:
             if asker or moderator
             else ()
         ),
-        "reply_form": reply_form or ReplyForm(),
+        "reply_form": reply_form or ReplyForm(mention_scope=scope_query(thread=thread)),
         "forum_crumbs": forum_crumbs(thread.category),
     }
 

@@ -10,12 +10,13 @@ from django.views.decorators.http import require_POST
 
 from abhnetz.accounts.mfa import mfa_gate
 from abhnetz.audiences.rules import access_or_404
-from abhnetz.text import render_markdown
 
 from .. import permissions, services
 from ..context import forum_crumbs
 from ..forms import EditForm, ReplyForm, ThreadForm
+from ..mentions import audience_target, scope_query, unheard_mentions
 from ..models import Category
+from ..services.writing import notify_target, render_post
 from .access import post_or_404, thread_or_404
 from .reading import thread_context
 
@@ -29,15 +30,27 @@ def _form_errors_from(form, error: ValidationError) -> None:
         form.add_error("body", error)
 
 
+def _preview(target, body: str, *, narrowed_to=()) -> dict:
+    """The rendered text, and the mentioned addresses that will not be told."""
+    return {
+        "preview": render_post(body, target=target),
+        "unheard": unheard_mentions(target, body, narrowed_to=narrowed_to),
+    }
+
+
 def thread_create(request, slug):
     category = access_or_404(request.user, Category.objects.all(), slug=slug)
     if not permissions.may_start_thread(request.user, category):
         raise PermissionDenied
-    form = ThreadForm(request.POST or None, initial={"kind": request.GET.get("art", "question")})
-    preview = None
+    form = ThreadForm(
+        request.POST or None,
+        initial={"kind": request.GET.get("art", "question")},
+        mention_scope=scope_query(category=category),
+    )
+    preview = {}
     if request.method == "POST":
         if "preview" in request.POST:
-            preview = render_markdown(request.POST.get("body", ""))
+            preview = _preview(category, request.POST.get("body", ""))
         elif form.is_valid():
             try:
                 thread = services.thread_create(
@@ -59,8 +72,8 @@ def thread_create(request, slug):
         {
             "form": form,
             "category": category,
-            "preview": preview,
             "forum_crumbs": forum_crumbs(category),
+            **preview,
         },
     )
 
@@ -68,7 +81,7 @@ def thread_create(request, slug):
 @require_POST
 def reply(request, pk):
     thread = thread_or_404(request.user, pk)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, mention_scope=scope_query(thread=thread))
     if thread.is_locked:
         # also when the form was opened before the thread was locked: the text stays
         form.is_valid()
@@ -77,7 +90,7 @@ def reply(request, pk):
         raise PermissionDenied
     elif "preview" in request.POST:
         context = thread_context(request, thread, reply_form=form)
-        context["preview"] = render_markdown(request.POST.get("body", ""))
+        context.update(_preview(notify_target(thread), request.POST.get("body", "")))
         return render(request, "forums/thread_detail.html", context)
     elif form.is_valid():
         try:
@@ -102,11 +115,17 @@ def post_edit(request, pk):
     if permissions.is_moderation_edit(request.user, post):
         if (response := mfa_gate(request)) is not None:
             return response
-    form = EditForm(request.POST or None, initial={"body": post.body})
-    preview = None
+    form = EditForm(
+        request.POST or None,
+        initial={"body": post.body},
+        mention_scope=scope_query(thread=post.thread),
+    )
+    preview = {}
     if request.method == "POST":
         if "preview" in request.POST:
-            preview = render_markdown(request.POST.get("body", ""))
+            target = notify_target(post.thread)
+            narrowed = post.narrowed_to.all() if post.is_narrowed else ()
+            preview = _preview(target, request.POST.get("body", ""), narrowed_to=narrowed)
         elif form.is_valid():
             try:
                 services.post_edit(post=post, by=request.user, body=form.cleaned_data["body"])
@@ -115,9 +134,7 @@ def post_edit(request, pk):
             else:
                 messages.success(request, _("The post was saved."))
                 return redirect(post.get_absolute_url())
-    return render(
-        request, "forums/post_form.html", {"form": form, "post": post, "preview": preview}
-    )
+    return render(request, "forums/post_form.html", {"form": form, "post": post, **preview})
 
 
 @require_POST
@@ -173,8 +190,15 @@ def preview(request):
     """The rendered Markdown for the preview under a form (htmx)."""
     if not request.user.is_authenticated:
         return HttpResponseForbidden()
+    # where the text is written (the form's query string), through the audience rule
+    target = audience_target(request.user, request.GET)
+    narrowed_to = ()
+    if request.GET.get("seite") and target is not None:
+        # a comment narrowed to some of the page's groups: only those are told
+        chosen = set(request.POST.getlist("narrowed_to"))
+        narrowed_to = [g for g in services.narrowing_choices(target) if str(g.pk) in chosen]
     return render(
         request,
         "forums/partials/preview.html",
-        {"preview": render_markdown(request.POST.get("body", "")[:20_000])},
+        _preview(target, request.POST.get("body", "")[:20_000], narrowed_to=narrowed_to),
     )

@@ -81,6 +81,12 @@ def front_end_urls() -> list[str]:
     urls += [index.url + "anfragen/"]
     space = WorkingGroupPage.objects.live().order_by("path").first()
     urls += [space.url + "beitreten/", space.url + "anfragen/"]
+    # the forum: a category, a question with an accepted answer, the new-question form
+    from forums.models import Thread
+
+    solved = Thread.objects.filter(accepted_post__isnull=False).order_by("pk").first()
+    urls += [solved.category.get_absolute_url(), solved.get_absolute_url()]
+    urls += [solved.category.get_absolute_url() + "neu/"]
     return list(dict.fromkeys(urls))
 
 

@@ -1,4 +1,4 @@
-"""Guides, minutes, the decisions register and an event print cleanly (``@media print``).
+"""Guides, minutes, the decisions register, an event and a forum thread print cleanly.
 
 Chromium is switched to print media (``emulate_media``); a screenshot of the printed
 guide is kept in the test's tmp_path for a look. Printing leaves out the navigation,
@@ -98,3 +98,25 @@ def test_guides_minutes_and_the_register_print_cleanly(page, demo, tmp_path):
     assert page.locator("[data-testid=rsvp] form").is_hidden()
     assert page.locator("nav.site-nav").is_hidden()
     assert page.get_by_test_id("ics-link").get_attribute("data-print-href").startswith("http")
+
+    # a forum thread: the question, the accepted answer and the posts, no forms or buttons
+    from forums.models import Thread
+
+    thread = Thread.objects.filter(accepted_post__isnull=False).order_by("pk").first()
+    page.emulate_media(media="screen")
+    page.goto(thread.get_absolute_url())
+    assert page.get_by_test_id("reply-form").is_visible()
+    assert page.get_by_test_id("flag-link").first.is_visible()
+    page.emulate_media(media="print")
+    page.screenshot(path=str(tmp_path / "thread-print.png"), full_page=True)
+    for selector in HIDDEN_IN_PRINT:
+        assert page.locator(selector).first.is_hidden(), selector
+    assert page.get_by_test_id("accepted-answer").is_visible()
+    assert page.get_by_test_id("posts").is_visible()
+    for hidden in ("reply-form", "follow", "flag-link", "mark-helpful", "preview-button"):
+        assert page.get_by_test_id(hidden).first.is_hidden(), hidden
+    visible_controls = page.evaluate(
+        "() => [...document.querySelectorAll('main button, main .kern-btn, main form')]"
+        ".filter((el) => el.offsetParent !== null).length"
+    )
+    assert visible_controls == 0

@@ -230,10 +230,15 @@ def test_names_in_mention_suggestions_and_mentions_render_inert(network, categor
         for number, vector in enumerate(VECTORS, start=1)
     ]
     client = client_for(network.office_staff)
-    baseline = client.get(reverse("forums:mentions"), {"body": f"@{MARK}1"}).content.decode()
+    scope = {"kategorie": category.slug}
+    baseline = client.get(
+        reverse("forums:mentions"), {"body": f"@{MARK}1", **scope}
+    ).content.decode()
     for number, person in enumerate(people, start=1):
         where = f"mention suggestions, vector {number}: {VECTORS[number - 1]!r}"
-        response = client.get(reverse("forums:mentions"), {"body": f"Hallo @{MARK}{number}"})
+        response = client.get(
+            reverse("forums:mentions"), {"body": f"Hallo @{MARK}{number}", **scope}
+        )
         page = response.content.decode()
         assert person.email in page, where
         assert_inert(page, baseline, where)

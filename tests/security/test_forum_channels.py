@@ -98,16 +98,21 @@ def test_notifications_reach_only_readers_at_send_time(network, categories, ask)
     assert told == {network.moderator.email}
 
 
-def test_mention_suggestions_need_a_login_and_offer_only_active_members(network, client_for):
+def test_mention_suggestions_need_a_login_and_offer_only_active_members(
+    network, categories, client_for
+):
     from django.test import Client
 
+    from forums.mentions import scope_query
+
     assert Client().get(reverse("forums:mentions"), {"body": "@Vor"}).status_code == 403
+    url = f"{reverse('forums:mentions')}?{scope_query(category=categories['network'])}"
+    url += f"&body=Hallo+%40{network.partner.first_name}"
+    client = client_for(network.office_staff)
+    assert network.partner.email in client.get(url).content.decode()
     network.partner.is_active = False
     network.partner.save()
-    html = client_for(network.office_staff).get(
-        reverse("forums:mentions"), {"body": f"Hallo @{network.partner.first_name}"}
-    )
-    assert network.partner.email not in html.content.decode()
+    assert network.partner.email not in client.get(url).content.decode()
 
 
 @pytest.fixture
@@ -218,3 +223,44 @@ def test_moderation_needs_the_role_the_audience_and_the_second_factor(
     assert outside.post(url).status_code == 404
     inner.refresh_from_db()
     assert not inner.is_hidden
+
+
+def test_a_narrowed_comment_is_found_by_no_one_outside_its_narrowing(
+    network, board_guide, client_for, django_capture_on_commit_callbacks
+):
+    """Comments are not indexed (docs/decisions/0055): the page is what is found. So a
+    reader of the page outside the narrowing finds the comment through no channel."""
+    from tests.factories import role_group
+
+    # given a coordinator's comment under the board guide, narrowed to the coordinators
+    # (the page indexed, and whatever the comment enqueues run)
+    word = "Zitronenfalterwiese"
+    search_services.reindex_page_subtree(board_guide.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(
+            page=board_guide,
+            author=network.coordinator,
+            body=f"Nur intern: die {word} am Eingang wird verlegt, sagt Frau Geheim.",
+            narrowed_to=[role_group("coordinator")],
+        )
+    for role, person in network.people().items():
+        # then no search hit, snippet, suggestion or "perhaps already answered" shows it
+        client = client_for(person)
+        results = search_services.search(person, word)
+        shown = " ".join(f"{hit.title_html} {hit.snippet_html} {hit.url}" for hit in results.hits)
+        assert results.total == 0, role
+        assert word not in shown, role
+        assert not list(search_services.suggest(person, word)), role
+        for url, params in (
+            (reverse("search:index"), {"q": word}),
+            (reverse("search:suggest"), {"q": word}),
+            (reverse("forums:similar"), {"title": word}),
+        ):
+            # (the results page repeats the query; the comment's other words must not show)
+            assert "wird verlegt" not in client.get(url, params).content.decode(), (role, url)
+        # and the page's own entry does not carry it either
+        page_hits = search_services.search(person, "Rückmeldung Integrationsbeirats").hits
+        assert all(word not in str(hit.snippet_html) for hit in page_hits), role
+        if role == "office_staff_b":
+            # (the index is live: this reader of the page, outside the narrowing, finds it)
+            assert board_guide.url in [hit.url for hit in page_hits]
