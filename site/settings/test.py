@@ -21,3 +21,6 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WHITENOISE_USE_FINDERS = True
 # With ELASTICSEARCH_URL set, tests write to an alias of their own, never the site's.
 ELASTICSEARCH_INDEX = f"abhnetz-test-{os.getpid()}"
+# Find static files when asked for: listing every finder's files whenever a middleware
+# chain is built cost 65-90 ms per test client (docs/development/testing.md).
+WHITENOISE_AUTOREFRESH = True

@@ -70,3 +70,14 @@ def test_every_page_links_the_svg_icon(db):
     assert re.search(
         r'<link rel="icon" href="[^"]*abhnetz/favicon\.svg" type="image/svg\+xml">', html
     )
+
+
+def test_static_files_are_served_from_the_finders_without_a_collected_root(db):
+    # given the test settings (no collectstatic; whitenoise looks a file up when asked)
+    # when a browser asks for a static file
+    response = Client().get("/static/abhnetz/favicon.svg")
+
+    # then whitenoise serves it from the app's static folder, not a 404 or the login
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert b"<svg" in b"".join(response.streaming_content)

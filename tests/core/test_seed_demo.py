@@ -26,17 +26,13 @@ def test_refuses_without_the_demo_flag(db, settings):
     assert not User.objects.exists()
 
 
-def test_runs_with_the_demo_flag_while_debug_is_off(db, settings):
-    # the demo serves with DEBUG off (the site's own error pages)
+def test_runs_with_the_demo_flag_while_debug_is_off_and_creates_the_network_once(db, settings):
+    # the demo serves with DEBUG off (the site's own error pages); one test for both, as
+    # each seed_demo run takes seconds (it was two tests that seeded three times)
     settings.ABHNETZ_DEMO = True
     settings.DEBUG = False
     call_command("seed_demo", verbosity=0)
     assert User.objects.filter(email="office@demo.abhnetz.example").exists()
-
-
-def test_creates_the_network_once(db, settings):
-    settings.ABHNETZ_DEMO = True
-    call_command("seed_demo")
     counts = (User.objects.count(), Organisation.objects.count(), Announcement.objects.count())
     call_command("seed_demo")  # idempotent: nothing doubles
     assert (

@@ -2,19 +2,27 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from abhnetz.accounts.models import User
 from abhnetz.audiences.rules import can_view
 from knowledge.guides.models import GuidePage
 from knowledge.guides.selectors import published_versions
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture
-def seeded(db, settings):
-    settings.ABHNETZ_DEMO = True  # seed_demo refuses to run in production
-    call_command("seed_demo", verbosity=0)
-    call_command("seed_demo", verbosity=0)  # idempotent: the second run adds nothing
-    settings.ABHNETZ_DEMO = False
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo, seeded twice once for the module (the tests only read it: seeding per
+    test cost two seed_demo runs each); rolled back after the module's last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(ABHNETZ_DEMO=True):  # seed_demo refuses in production
+            call_command("seed_demo", verbosity=0)
+            call_command("seed_demo", verbosity=0)  # idempotent: the second adds nothing
+        yield
+        transaction.set_rollback(True)
 
 
 def person(email):
