@@ -19,6 +19,7 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 from wagtail.admin.views.pages.choose_parent import GenericChooseParentView
+from wagtail.admin.views.pages.move import MoveChooseDestination
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
@@ -248,3 +249,19 @@ NARROWED_PANELS = {
     UserObjectsInWorkflowModerationPanel: AudienceUserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel: AudienceWorkflowObjectsToModeratePanel,
 }
+
+
+class AudienceMoveChooseDestination(MoveChooseDestination):
+    """Moving one page: the chooser starts empty when the current parent is not readable.
+
+    Wagtail fills it with the current parent, title and all; a chosen destination is
+    checked by the gate at ``move_confirm`` (``destination_id``).
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        field = form.fields["new_parent_page"]
+        field.queryset = narrow_pages(self.request.user, field.queryset)
+        if field.initial is not None and not field.queryset.filter(pk=field.initial.pk).exists():
+            field.initial = None
+        return form
