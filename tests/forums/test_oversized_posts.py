@@ -13,7 +13,6 @@ from django.urls import reverse
 from abhnetz.audiences.models import Audience
 from forums.models import POST_LIMIT
 from knowledge.guides.models import GuidePage
-from tests.knowledge.conftest import knowledge_index, publish_page  # noqa: F401
 
 FORM = "application/x-www-form-urlencoded"
 MEGABYTE_OF_UMLAUTS = "ä" * 1_000_000
@@ -23,7 +22,7 @@ TOO_LONG_BUT_READABLE = "Wort " * (POST_LIMIT // 5 + 1000)
 @pytest.fixture
 def targets(network, categories, ask, publish_page):
     thread = ask(network.office_staff, categories["network"])
-    guide = publish_page("Leitfaden ServicePoint", page_class=GuidePage, audience=Audience.network())
+    guide = publish_page("Leitfaden", page_class=GuidePage, audience=Audience.network())
     return {
         "forum reply": (reverse("forums:reply", args=[thread.pk]), thread.posts),
         "guide comment": (reverse("forums:comment", args=[guide.pk]), None),
