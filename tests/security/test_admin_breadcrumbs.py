@@ -50,6 +50,9 @@ def headers(guide) -> dict[str, str]:
         "move chooser": reverse("wagtailadmin_choose_page_child", args=[guide.pk])
         + "?user_perms=move_to",
         "move": reverse("wagtailadmin_pages:move", args=[guide.pk]),
+        "api detail": f"/admin/api/main/pages/{guide.pk}/",
+        "api parent": f"/admin/api/main/pages/?id={guide.pk}&fields=parent,ancestors",
+        "api explorer": f"/admin/api/main/pages/?child_of={guide.pk}&for_explorer=1",
     }
 
 
