@@ -62,6 +62,8 @@ if settings.ABHNETZ_BENCH:
 
 # The 500 page, or the German 503 page while the database is unreachable.
 handler500 = "abhnetz.core.error_views.server_error"
+# A post too large to read (a pasted megabyte) gets a page saying so (413).
+handler400 = "abhnetz.core.error_views.bad_request"
 
 # MEDIA_ROOT is never served as a folder, in no configuration: documents only through
 # the audience-checked serve view above, images only as renditions Wagtail made.

@@ -39,4 +39,9 @@ urlpatterns = [
         "reports/page-types-usage/", views.AudiencePageTypesUsageReportView, "page_types_usage"
     ),
     *_listing("documents/", views.AudienceDocumentIndexView, "documents"),
+    path(
+        "pages/<int:page_to_move_id>/move/",
+        _admin(views.AudienceMoveChooseDestination.as_view()),
+        name="audience_move",
+    ),
 ]

@@ -19,6 +19,7 @@ from wagtail.admin.views.home import (
     WorkflowObjectsToModeratePanel,
 )
 from wagtail.admin.views.pages.choose_parent import GenericChooseParentView
+from wagtail.admin.views.pages.move import MoveChooseDestination
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.views.pages.usage import ContentTypeUseView
 from wagtail.admin.views.reports.aging_pages import AgingPagesView
@@ -32,6 +33,7 @@ from wagtail.documents.views.documents import IndexView as DocumentIndexView
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageLogEntry, get_default_page_content_type
 
+from .admin_breadcrumbs import RESTRICTED_LABEL
 from .admin_gate import narrow_documents, narrow_pages
 from .models import AudienceMixin
 from .rules import visible_to
@@ -61,6 +63,34 @@ class AudiencePagesAdminAPIViewSet(PagesAdminAPIViewSet):
     def get_base_queryset(self):
         # also the base for finding the child_of / descendant_of parent
         return narrow_pages(self.request.user, super().get_base_queryset())
+
+    def get_serializer_class(self):
+        base = super().get_serializer_class()
+        user = self.request.user
+        if user.is_superuser:
+            return base
+
+        class NarrowedSerializer(base):
+            """``meta.parent`` and ``meta.ancestors`` name no page outside the audience."""
+
+            def to_representation(self, instance):
+                data = super().to_representation(instance)
+                meta = data.get("meta", {})
+                named = [meta.get("parent"), *(meta.get("ancestors") or [])]
+                named = [page for page in named if isinstance(page, dict) and page.get("id")]
+                if named:
+                    ids = {page["id"] for page in named}
+                    readable = set(
+                        narrow_pages(user, Page.objects.filter(pk__in=ids)).values_list(
+                            "pk", flat=True
+                        )
+                    )
+                    for page in named:
+                        if page["id"] not in readable:
+                            page["title"] = page["admin_display_title"] = str(RESTRICTED_LABEL)
+                return data
+
+        return NarrowedSerializer
 
 
 class AudienceDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
@@ -248,3 +278,19 @@ NARROWED_PANELS = {
     UserObjectsInWorkflowModerationPanel: AudienceUserObjectsInWorkflowModerationPanel,
     WorkflowObjectsToModeratePanel: AudienceWorkflowObjectsToModeratePanel,
 }
+
+
+class AudienceMoveChooseDestination(MoveChooseDestination):
+    """Moving one page: the chooser starts empty when the current parent is not readable.
+
+    Wagtail fills it with the current parent, title and all; a chosen destination is
+    checked by the gate at ``move_confirm`` (``destination_id``).
+    """
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        field = form.fields["new_parent_page"]
+        field.queryset = narrow_pages(self.request.user, field.queryset)
+        if field.initial is not None and not field.queryset.filter(pk=field.initial.pk).exists():
+            field.initial = None
+        return form

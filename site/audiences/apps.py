@@ -10,7 +10,11 @@ class AudiencesConfig(AppConfig):
     verbose_name = _("Audiences")
 
     def ready(self):
-        from . import checks  # noqa: F401  registers the audience model check
+        from . import (
+            admin_breadcrumbs,
+            checks,  # noqa: F401  registers the audience model check
+        )
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        admin_breadcrumbs.install()

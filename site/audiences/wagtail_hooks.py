@@ -3,12 +3,13 @@
 Superusers administer everything and are not narrowed; everyone else (office staff
 writing guides, coordinators, moderators) sees in the explorer, the page chooser, the
 admin API, the reports, the dashboard and the admin search only pages whose audience
-admits them (docs/decisions/0017). Three parts share the work:
+admits them (docs/decisions/0017). Four parts share the work:
 
 - here, Wagtail's hooks: the explorer and chooser querysets, the admin API endpoints,
   the page viewset, the dashboard panels and the "edit" links (admin URL finders);
 - admin_views.py/admin_urls.py: the lists Wagtail offers no hook for;
-- admin_gate.py: every admin address naming one page or document answers 404.
+- admin_gate.py: every admin address naming one page or document answers 404;
+- admin_bulk.py: bulk actions on "all" of a listing act on readable objects only.
 
 The front end's one page gate lives here too (``gate_pages``): every page Wagtail
 serves, of any type and on any of its routes, asks for a login and the audience.
@@ -19,6 +20,7 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.models import Page
 
+from .admin_bulk import register_narrowed_bulk_actions
 from .admin_gate import narrow_pages
 from .admin_views import (
     NARROWED_PANELS,
@@ -113,4 +115,5 @@ def register_audience_url_finders():
     from wagtail.admin.admin_url_finder import register_admin_url_finder
 
     register_admin_url_finder(Page, _AudiencePageURLFinder)
+    register_narrowed_bulk_actions()
     return []

@@ -16,6 +16,9 @@ class CoreConfig(AppConfig):
 
         pre_save.connect(guard_text_limits, dispatch_uid="abhnetz_text_limits")
         self.fold_german_slugs_in_the_admin()
+        from . import wagtail_mail
+
+        wagtail_mail.install()
 
     def fold_german_slugs_in_the_admin(self):
         # Wagtail registers its SlugInput for every SlugField of its admin forms (pages,

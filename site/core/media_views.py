@@ -2,8 +2,8 @@
 
 MEDIA_ROOT is never served as a folder: documents (``documents/``) go only through
 Wagtail's audience-checked ``serve_view``, and original uploads stay private. Images
-carry no audience (docs/decisions/0025-media-is-never-served-directly.md): members see
-the renditions Wagtail made for the pages and logos they are shown.
+follow where they are used (docs/decisions/0070): a rendition of an image answers only
+to members who may read something that uses it, and 404 otherwise, as a missing one.
 """
 
 import mimetypes
@@ -12,6 +12,8 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_safe
 from wagtail.images import get_image_model
+
+from abhnetz.audiences.rules import can_view_image
 
 RENDITIONS_FOLDER = "images/"
 
@@ -24,7 +26,8 @@ def image_rendition(request, name: str):
     path = RENDITIONS_FOLDER + name
     # only files Wagtail made as renditions, not whatever else lies in the folder
     renditions = get_image_model().get_rendition_model().objects
-    if not renditions.filter(file=path).exists():
+    rendition = renditions.filter(file=path).select_related("image").first()
+    if rendition is None or not can_view_image(request.user, rendition.image):
         raise Http404
     try:
         file = default_storage.open(path, "rb")

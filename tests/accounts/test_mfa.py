@@ -62,11 +62,11 @@ def test_the_activation_url_name_exists_in_allauth():
     assert reverse("mfa_activate_totp") == "/konto/2fa/totp/activate/"
 
 
-@pytest.mark.parametrize("person", ["coordinator", "administrator"])
+@pytest.mark.parametrize("person", ["coordinator", "administrator", "moderator"])
 def test_without_totp_coordinators_and_administrators_are_kept_out_of_the_admin(
     network, client_for, person
 ):
-    # given a coordinator or administrator without an authenticator app
+    # given a coordinator, administrator or moderator without an authenticator app
     client = client_for(getattr(network, person))
 
     # when they open the admin, or a page inside it

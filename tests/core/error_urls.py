@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.urls import path
 
-from abhnetz.urls import handler500  # noqa: F401 (the site's 500/503 handler)
+from abhnetz.urls import handler400, handler500  # noqa: F401 (the site's error handlers)
 from abhnetz.urls import urlpatterns as site_urlpatterns
 
 

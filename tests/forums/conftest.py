@@ -4,6 +4,7 @@ from abhnetz.audiences.models import Audience
 from abhnetz.audiences.services import audience_assign
 from forums import services
 from forums.models import Category, ThreadKind
+from tests.knowledge.conftest import knowledge_index, publish_page  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

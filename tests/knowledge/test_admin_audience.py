@@ -158,7 +158,7 @@ def test_a_missing_page_and_a_page_outside_the_audience_answer_alike(
 
 def test_readers_in_the_audience_see_it_in_the_admin(network, client_for, secret_page):
     # given the moderator of office A, inside the audience
-    client = client_for(network.moderator)
+    client = client_for(network.moderator, mfa=True)
     index = KnowledgeIndexPage.objects.get()
     for name in ("explorer", "chooser", "chooser search", "search", "api child_of", "api search"):
         # then the lists name the guide
@@ -179,7 +179,7 @@ def test_superusers_administer_every_page(network, admin_client_for, secret_page
 
 def test_the_page_chooser_search_answers_editors(network, client_for, secret_page):
     # given office staff, who are not superusers (the audience filter used to break it)
-    client = client_for(network.moderator)
+    client = client_for(network.moderator, mfa=True)
     # when they search the page chooser
     response = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Dienstplan"})
     # then the results come back

@@ -43,7 +43,7 @@ def test_outsiders_find_no_trace_in_the_admin(network, client_for, publish_page,
     # given a page for this audience, written by the administrator (a superuser)
     make_audience, readers = CASES[case]
     page = publish_page(SECRET, audience=make_audience(network), owner=network.administrator)
-    for person in (network.coordinator, network.administrator):
+    for person in (network.coordinator, network.moderator, network.administrator):
         Authenticator.objects.create(user=person, type=Authenticator.Type.TOTP, data={})
     for name, person in network.people().items():
         # when each person looks for it through the admin
