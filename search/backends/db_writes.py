@@ -4,6 +4,7 @@ rows and the vocabulary (``DatabaseWrites``, a mixin of ``DatabaseBackend``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.db import connection, transaction
 
@@ -14,6 +15,9 @@ from .dialects import dialect as _dialect
 
 # tsvector has a size limit (1 MB); the start of a very long text is enough to find it
 MAX_INDEXED_CHARS = 200_000
+_KEYS = SearchEntryKey._meta.db_table
+_TOPICS = SearchEntryTopic._meta.db_table
+_WORDS = SearchWord._meta.db_table
 
 
 class DatabaseWrites:
@@ -35,31 +39,38 @@ class DatabaseWrites:
             if not entries:
                 return
             SearchEntry.objects.bulk_create(entries)
-            SearchEntryKey.objects.bulk_create(
-                SearchEntryKey(entry=entry, key=key)
-                for entry, doc in zip(entries, docs, strict=True)
-                for key in sorted(doc.audience_keys)
+            # plain rows, no model instances: at thousands of keys per batch building
+            # and compiling instances was a third of store() (docs/performance.md)
+            cursor.executemany(
+                f"INSERT INTO {_KEYS} (entry_id, key) VALUES (%s, %s)",
+                [
+                    (entry.id, key)
+                    for entry, doc in zip(entries, docs, strict=True)
+                    for key in sorted(doc.audience_keys)
+                ],
             )
-            SearchEntryTopic.objects.bulk_create(
-                SearchEntryTopic(entry=entry, value=topic.value, label=topic.label)
-                for entry, doc in zip(entries, docs, strict=True)
-                # once per topic, so the facet counts rows without DISTINCT
-                for topic in dict.fromkeys(doc.topics)
+            cursor.executemany(
+                f"INSERT INTO {_TOPICS} (entry_id, value, label) VALUES (%s, %s, %s)",
+                [
+                    (entry.id, topic.value, topic.label)
+                    for entry, doc in zip(entries, docs, strict=True)
+                    # once per topic, so the facet counts rows without DISTINCT
+                    for topic in dict.fromkeys(doc.topics)
+                ],
             )
-            dialect.write(
-                cursor,
-                [_fts_row(entry, doc) for entry, doc in zip(entries, docs, strict=True)],
-            )
-            words = set()
-            for entry in entries:
-                words.update(_vocabulary(f"{entry.title} {entry.summary} {entry.body}"))
-            SearchWord.objects.bulk_create(
-                (
-                    SearchWord(word=w, initial=w[0], length=len(w), term=analysis.term(w)[:64])
-                    for w in sorted(words)
-                ),
-                ignore_conflicts=True,
-                batch_size=500,
+            # one pass over each document's words: every word is analysed once per
+            # process (_word is cached), its terms serve the columns and the vocabulary
+            rows, words = [], set()
+            for entry, doc in zip(entries, docs, strict=True):
+                row, vocabulary = _fts_row(entry, doc)
+                rows.append(row)
+                words.update(vocabulary)
+            dialect.write(cursor, rows)
+            # known words are skipped by the database (the word is unique)
+            cursor.executemany(
+                f"INSERT INTO {_WORDS} (word, initial, length, term) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (word) DO NOTHING",
+                [(w, w[0], len(w), analysis.term(w)[:64]) for w in sorted(words)],
             )
 
     def remove(self, owners: Iterable[str]) -> list[str]:
@@ -123,25 +134,37 @@ def _entry(owner: str, doc: SearchDocument) -> SearchEntry:
     )
 
 
-def _fts_row(entry: SearchEntry, doc: SearchDocument):
+def _fts_row(entry: SearchEntry, doc: SearchDocument) -> tuple[tuple, set[str]]:
+    """The full-text row of ``entry`` and its vocabulary words.
+
+    The same as ``analysis.index_text`` per column, and compound parts then derived
+    roots (``analysis.compound_text``, ``analysis.derived_text``) of the whole text for
+    the low-weight column, but with one regex pass and one cached lookup per word
+    (tests/search/test_bulk_build.py holds it to those functions).
+    """
+    infos = [
+        list(map(_word, analysis._WORD.findall(text or "")))
+        for text in (entry.title, entry.summary, entry.body)
+    ]
+    columns = [" ".join([i[0] for i in column if i[0]]) for column in infos]
+    every = [i for column in infos for i in column]
+    parts = " ".join([i[1] for i in every if i[1]])
+    roots = " ".join([i[2] for i in every if i[2]])
+    extra = f"{parts} {roots}".strip()
+    vocabulary = {i[3] for i in every if i[3]}
+    return (entry.id, *columns, extra, doc.audience_keys), vocabulary
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(word: str) -> tuple[str, str, str, str]:
+    """Of one word: its term, its compound parts' terms, its root when that differs
+    from its term, and the word for the vocabulary ("" when it does not belong there)."""
+    word_term = analysis.term(word)
+    word_root = analysis.root(word)
+    lowered = word.lower()
     return (
-        entry.id,
-        analysis.index_text(entry.title),
-        analysis.index_text(entry.summary),
-        analysis.index_text(entry.body),
-        _extra_text(f"{entry.title} {entry.summary} {entry.body}"),
-        doc.audience_keys,
+        word_term,
+        " ".join(analysis._part_terms(word)),
+        word_root if word_root and word_root != word_term else "",
+        lowered if 4 <= len(lowered) <= 40 and not lowered.isdigit() else "",
     )
-
-
-def _extra_text(text: str) -> str:
-    """The low-weight column: known compound parts and roots of derived words."""
-    return f"{analysis.compound_text(text)} {analysis.derived_text(text)}".strip()
-
-
-def _vocabulary(text: str) -> set[str]:
-    return {
-        word
-        for word in (t.surface.lower() for t in analysis.tokens(text))
-        if 4 <= len(word) <= 40 and not word.isdigit()
-    }
