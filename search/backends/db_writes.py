@@ -1,0 +1,170 @@
+"""The database backend's writing side: entries, their keys and topics, the full-text
+rows and the vocabulary (``DatabaseWrites``, a mixin of ``DatabaseBackend``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from django.db import connection, transaction
+
+from .. import analysis
+from ..documents import SearchDocument
+from ..models import SearchEntry, SearchEntryKey, SearchEntryTopic, SearchWord
+from .dialects import dialect as _dialect
+
+# tsvector has a size limit (1 MB); the start of a very long text is enough to find it
+MAX_INDEXED_CHARS = 200_000
+_KEYS = SearchEntryKey._meta.db_table
+_TOPICS = SearchEntryTopic._meta.db_table
+_WORDS = SearchWord._meta.db_table
+
+
+class DatabaseWrites:
+    def store(self, owners: dict[str, Iterable[SearchDocument]]) -> None:
+        """Replace the entries of each owner with its documents, in one transaction."""
+        dialect = _dialect()
+        with transaction.atomic(), connection.cursor() as cursor:
+            old = list(
+                SearchEntry.objects.filter(owner__in=list(owners)).values_list("id", flat=True)
+            )
+            if old:
+                dialect.delete(cursor, old)
+                SearchEntry.objects.filter(id__in=old).delete()
+            entries, docs = [], []
+            for owner, documents in owners.items():
+                for doc in documents:
+                    entries.append(_entry(owner, doc))
+                    docs.append(doc)
+            if not entries:
+                return
+            SearchEntry.objects.bulk_create(entries)
+            # plain rows, no model instances: at thousands of keys per batch building
+            # and compiling instances was a third of store() (docs/performance.md)
+            cursor.executemany(
+                f"INSERT INTO {_KEYS} (entry_id, key) VALUES (%s, %s)",
+                [
+                    (entry.id, key)
+                    for entry, doc in zip(entries, docs, strict=True)
+                    for key in sorted(doc.audience_keys)
+                ],
+            )
+            cursor.executemany(
+                f"INSERT INTO {_TOPICS} (entry_id, value, label) VALUES (%s, %s, %s)",
+                [
+                    (entry.id, topic.value, topic.label)
+                    for entry, doc in zip(entries, docs, strict=True)
+                    # once per topic, so the facet counts rows without DISTINCT
+                    for topic in dict.fromkeys(doc.topics)
+                ],
+            )
+            # one pass over each document's words: every word is analysed once per
+            # process (_word is cached), its terms serve the columns and the vocabulary
+            rows, words = [], set()
+            for entry, doc in zip(entries, docs, strict=True):
+                row, vocabulary = _fts_row(entry, doc)
+                rows.append(row)
+                words.update(vocabulary)
+            dialect.write(cursor, rows)
+            # known words are skipped by the database (the word is unique)
+            cursor.executemany(
+                f"INSERT INTO {_WORDS} (word, initial, length, term) VALUES (%s, %s, %s, %s) "
+                "ON CONFLICT (word) DO NOTHING",
+                [(w, w[0], len(w), analysis.term(w)[:64]) for w in sorted(words)],
+            )
+
+    def remove(self, owners: Iterable[str]) -> list[str]:
+        """Remove the entries of ``owners``; returns the removed keys."""
+        entries = list(SearchEntry.objects.filter(owner__in=list(owners)).values_list("id", "key"))
+        if entries:
+            with transaction.atomic(), connection.cursor() as cursor:
+                _dialect().delete(cursor, [i for i, _ in entries])
+                SearchEntry.objects.filter(id__in=[i for i, _ in entries]).delete()
+        return [key for _, key in entries]
+
+    def purge_orphans(self) -> None:
+        """Drop full-text rows without an entry (left by a flush of the entry table)."""
+        column = _dialect().id_column
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM search_fts WHERE {column} NOT IN (SELECT id FROM search_searchentry)"
+            )
+
+    def set_audience(self, source: tuple[int, int], keys: frozenset[str]) -> list[str]:
+        """Give every entry that follows ``source`` these audience keys; returns their keys."""
+        entries = list(
+            SearchEntry.objects.filter(
+                audience_source_type=source[0], audience_source_id=source[1]
+            ).values_list("id", "key")
+        )
+        if entries:
+            ids = [i for i, _ in entries]
+            SearchEntryKey.objects.filter(entry_id__in=ids).delete()
+            SearchEntryKey.objects.bulk_create(
+                SearchEntryKey(entry_id=i, key=key) for i in ids for key in sorted(keys)
+            )
+            with connection.cursor() as cursor:
+                _dialect().set_keys(cursor, ids, keys)
+        return [key for _, key in entries]
+
+
+def _entry(owner: str, doc: SearchDocument) -> SearchEntry:
+    source = doc.audience_source or (None, None)
+    return SearchEntry(
+        key=doc.key,
+        owner=owner,
+        kind=doc.kind,
+        title=doc.title,
+        summary=doc.summary,
+        body=doc.body[:MAX_INDEXED_CHARS],
+        url=doc.url,
+        organisation=doc.organisation.value if doc.organisation else "",
+        organisation_label=doc.organisation.label if doc.organisation else "",
+        working_group=doc.working_group.value if doc.working_group else "",
+        working_group_label=doc.working_group.label if doc.working_group else "",
+        topics=[[t.value, t.label] for t in doc.topics],
+        date=doc.date,
+        year=doc.date.year if doc.date else None,
+        language=doc.language,
+        boost=doc.boost,
+        audience_scope=doc.audience_scope,
+        audience_source_type=source[0],
+        audience_source_id=source[1],
+        details={"versions": doc.extra["versions"]} if doc.extra.get("versions") else {},
+    )
+
+
+def _fts_row(entry: SearchEntry, doc: SearchDocument) -> tuple[tuple, set[str]]:
+    """The full-text row of ``entry`` and its vocabulary words.
+
+    The same as ``analysis.index_text`` per column, and compound parts then derived
+    roots (``analysis.compound_text``, ``analysis.derived_text``) of the whole text for
+    the low-weight column, but with one regex pass and one cached lookup per word
+    (tests/search/test_bulk_build.py holds it to those functions).
+    """
+    infos = [
+        list(map(_word, analysis._WORD.findall(text or "")))
+        for text in (entry.title, entry.summary, entry.body)
+    ]
+    columns = [" ".join([i[0] for i in column if i[0]]) for column in infos]
+    every = [i for column in infos for i in column]
+    parts = " ".join([i[1] for i in every if i[1]])
+    roots = " ".join([i[2] for i in every if i[2]])
+    extra = f"{parts} {roots}".strip()
+    vocabulary = {i[3] for i in every if i[3]}
+    return (entry.id, *columns, extra, doc.audience_keys), vocabulary
+
+
+@lru_cache(maxsize=1 << 17)
+def _word(word: str) -> tuple[str, str, str, str]:
+    """Of one word: its term, its compound parts' terms, its root when that differs
+    from its term, and the word for the vocabulary ("" when it does not belong there)."""
+    word_term = analysis.term(word)
+    word_root = analysis.root(word)
+    lowered = word.lower()
+    return (
+        word_term,
+        " ".join(analysis._part_terms(word)),
+        word_root if word_root and word_root != word_term else "",
+        lowered if 4 <= len(lowered) <= 40 and not lowered.isdigit() else "",
+    )
