@@ -371,7 +371,15 @@ def test_the_results_page_makes_as_many_queries_for_25_hits_as_for_3(network, cl
             )
         )
 
-    queries.assert_constant(lambda: client.get("/suche/", {"q": "Merkblatt"}), add_items)
+    # 1 session, 2 user, 3 the reader's groups (audience keys), 4 the facet groups and
+    # total over the capped match set, 5 the ranked window (full-text match), 6 the
+    # window's titles and kinds for reordering, 7 the page's entries, 8 the topic facet,
+    # 9 the hits' audience keys (for "geteilt mit …"), 10 the advisory board's group,
+    # 11 organisations and 12 working groups (audience labels and filters), 13 the
+    # header's unread count, 14 the footer's legal pages
+    queries.assert_constant(
+        lambda: client.get("/suche/", {"q": "Merkblatt"}), add_items, expected=14
+    )
 
 
 # -- audience ---------------------------------------------------------------------
