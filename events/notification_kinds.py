@@ -2,7 +2,8 @@
 
 Invitations, changes and cancellations arrive as a calendar mail with an iCalendar
 part (``events.services``); their notification is the inbox entry, so nobody gets the
-same news twice by mail (docs/decisions/0051).
+same news twice by mail (docs/decisions/0051, 0058); ``calendar_mail=True`` lets the
+settings page offer only what the setting still decides, the inbox entry.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +23,10 @@ MINUTES_PUBLISHED = "events.minutes_published"
 def register_notification_kinds() -> None:
     register(
         NotificationKind(
-            key=INVITED, label=_("I was invited to an event"), default_delivery=Delivery.INBOX
+            key=INVITED,
+            label=_("I was invited to an event"),
+            default_delivery=Delivery.INBOX,
+            calendar_mail=True,
         )
     )
     register(
@@ -30,6 +34,7 @@ def register_notification_kinds() -> None:
             key=CHANGED,
             label=_("The time or place of an event I answered changed"),
             default_delivery=Delivery.INBOX,
+            calendar_mail=True,
         )
     )
     register(
@@ -38,13 +43,16 @@ def register_notification_kinds() -> None:
             label=_("An event I answered was cancelled"),
             default_delivery=Delivery.INBOX,
             can_turn_off=False,
+            calendar_mail=True,
         )
     )
     register(
         NotificationKind(
             key=PROMOTED,
             label=_("I moved up from the waitlist and have a place"),
+            default_delivery=Delivery.INBOX,
             can_turn_off=False,
+            calendar_mail=True,
         )
     )
     register(NotificationKind(key=REMINDER, label=_("Reminder of an event I registered for")))

@@ -35,7 +35,9 @@ class NotificationKind:
     optionally ``_message.html``), rendered with the notification's context (see
     ``abhnetz.notifications.mails.notification_context``); the generic one says the
     kind's label and the target's title. ``can_turn_off=False`` keeps a kind at least in the
-    inbox (work that waits for the person).
+    inbox (work that waits for the person). ``calendar_mail=True`` marks a kind whose only
+    mail is the app's own calendar mail, sent whatever the setting (decision 0058): the
+    person chooses only whether it also waits in the inbox.
     """
 
     key: str
@@ -43,8 +45,15 @@ class NotificationKind:
     default_delivery: str = Delivery.IMMEDIATE
     can_turn_off: bool = True
     template: str = "notifications/email/generic"
+    calendar_mail: bool = False
 
     def deliveries(self) -> list[tuple[str, str]]:
+        if self.calendar_mail:
+            # "at once" or "in the digest" would promise a second mail that never comes
+            options = [(Delivery.INBOX, _("As a calendar e-mail and in the inbox"))]
+            if self.can_turn_off:
+                options.append((Delivery.OFF, _("Only as a calendar e-mail")))
+            return options
         return [
             (value, label)
             for value, label in Delivery.choices

@@ -158,7 +158,9 @@ def preference_set(*, person: User, kind: str, delivery: str) -> NotificationPre
     """``person`` chooses how they hear of ``kind``; only the person themselves may."""
     spec = get_kind(kind)
     if not spec.allows(delivery):
-        raise ValidationError({kind: _("This kind of notification cannot be turned off.")})
+        if delivery == Delivery.OFF:
+            raise ValidationError({kind: _("This kind of notification cannot be turned off.")})
+        raise ValidationError({kind: _("This choice is not offered for this notification.")})
     preference, _created = NotificationPreference.objects.update_or_create(
         person=person, kind=kind, defaults={"delivery": delivery}
     )

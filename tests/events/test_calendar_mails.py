@@ -7,14 +7,15 @@ neither mailed again at once nor repeated in the day's digest.
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from abhnetz.audiences.models import Audience
-from abhnetz.notifications.models import MailState, Notification
-from abhnetz.notifications.registry import Delivery
-from abhnetz.notifications.services import preference_set
+from abhnetz.notifications.models import MailState, Notification, NotificationPreference
+from abhnetz.notifications.registry import Delivery, get_kind
+from abhnetz.notifications.services import preference_set, preferences_of
 from events.models import Answer, PollChoice
 from events.notification_kinds import CHANGED, INVITED, POLL_CLOSED, PROMOTED
 from events.poll_services import poll_answer, poll_close, poll_create
@@ -33,6 +34,14 @@ def english(person):
     return person
 
 
+def stored_choice(person, kind: str, delivery: str) -> None:
+    """A choice saved before the settings page stopped offering it (or ``preference_set``)."""
+    if get_kind(kind).allows(delivery):
+        preference_set(person=person, kind=kind, delivery=delivery)
+    else:
+        NotificationPreference.objects.create(person=person, kind=kind, delivery=delivery)
+
+
 def digests(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_digests", verbosity=0)
@@ -44,7 +53,7 @@ def test_an_invitation_is_one_mail_in_the_recipients_language(
 ):
     # given an English-speaking member who wants invitations at once / in the digest
     person = english(network.office_staff)
-    preference_set(person=person, kind=INVITED, delivery=delivery)
+    stored_choice(person, INVITED, delivery)
     event = publish_event(start=berlin(2027, 4, 18, 10, 0), end=berlin(2027, 4, 18, 15, 30))
     # when the coordinator (German) invites their office and the day's digest runs
     with django_capture_on_commit_callbacks(execute=True):
@@ -75,7 +84,7 @@ def test_a_german_invitee_reads_uhr(network, publish_event, django_capture_on_co
 def test_a_change_is_one_mail(network, publish_event, django_capture_on_commit_callbacks, delivery):
     # given a registered person who wants changes at once / in the digest
     event = publish_event()
-    preference_set(person=network.office_staff, kind=CHANGED, delivery=delivery)
+    stored_choice(network.office_staff, CHANGED, delivery)
     rsvp_answer(event=event, person=network.office_staff, answer=Answer.YES)
     # when the room changes and the digest runs
     with django_capture_on_commit_callbacks(execute=True):
@@ -127,3 +136,39 @@ def test_closing_a_poll_mails_an_invited_respondent_once(
     [message] = mails_to(network.office_staff)
     assert message.attachments[0].get_param("method") == "REQUEST"
     assert Notification.objects.filter(kind=POLL_CLOSED, recipient=network.office_staff).exists()
+
+
+CALENDAR_KINDS = [INVITED, CHANGED, "events.cancelled", PROMOTED]
+
+
+@pytest.mark.parametrize("kind", CALENDAR_KINDS)
+def test_the_settings_offer_only_what_still_decides_something(network, client_for, kind):
+    # given the settings page of a member
+    html = client_for(network.office_staff).get("/benachrichtigungen/einstellungen/")
+    html = html.content.decode()
+    # then a calendar kind offers the inbox entry (and leaving it out, where allowed),
+    # never "at once" or "in the digest": the calendar mail comes either way
+    assert f'name="{kind}" value="inbox"' in html
+    assert f'name="{kind}" value="immediate"' not in html
+    assert f'name="{kind}" value="digest"' not in html
+    assert (f'name="{kind}" value="off"' in html) == get_kind(kind).can_turn_off
+    assert "Als Kalender-E-Mail und im Posteingang" in html
+
+
+def test_a_mail_choice_for_a_calendar_kind_is_an_error_next_to_it(network, client_for):
+    # given someone who sends "at once" for invitations (an old form, or by hand)
+    person = network.office_staff
+    answers = preferences_of(person) | {INVITED: Delivery.IMMEDIATE}
+    response = client_for(person).post("/benachrichtigungen/einstellungen/", answers)
+    # then the page says so next to the field, and nothing is stored
+    assert response.status_code == 200
+    assert response.content.decode().count('class="kern-error"') == 1
+    assert not NotificationPreference.objects.filter(person=person, kind=INVITED).exists()
+    with pytest.raises(ValidationError, match="gibt es für diese Benachrichtigung nicht"):
+        preference_set(person=person, kind=INVITED, delivery=Delivery.DIGEST)
+
+
+def test_an_old_mail_choice_shows_as_the_inbox(network):
+    # a choice stored before (at once) reads as what it does: the inbox entry
+    stored_choice(network.office_staff, INVITED, Delivery.IMMEDIATE)
+    assert preferences_of(network.office_staff)[INVITED] == Delivery.INBOX
