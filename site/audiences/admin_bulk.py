@@ -26,9 +26,10 @@ from django.shortcuts import get_list_or_404
 from wagtail import hooks
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
-from .admin_gate import narrow_pages, readable_page_ids
+from .admin_gate import narrow_images, narrow_pages, readable_page_ids
 from .models import AudienceMixin
 from .rules import visible_to
 
@@ -45,6 +46,8 @@ def narrow_objects(user, queryset):
         return narrow_pages(user, queryset)
     if issubclass(model, AudienceMixin):
         return queryset.filter(pk__in=visible_to(user, model.objects.all()).values("pk"))
+    if issubclass(model, AbstractImage):
+        return narrow_images(user, queryset)
     return queryset  # users, tags, collections: no audience, Wagtail's permissions decide
 
 

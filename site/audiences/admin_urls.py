@@ -39,6 +39,7 @@ urlpatterns = [
         "reports/page-types-usage/", views.AudiencePageTypesUsageReportView, "page_types_usage"
     ),
     *_listing("documents/", views.AudienceDocumentIndexView, "documents"),
+    *_listing("images/", views.AudienceImageIndexView, "images"),
     path(
         "pages/<int:page_to_move_id>/move/",
         _admin(views.AudienceMoveChooseDestination.as_view()),

@@ -2,10 +2,11 @@
 
 Where Wagtail offers a hook or a viewset to swap a view (the admin API, the page viewset,
 the dashboard panels) wagtail_hooks.py uses it; the views Wagtail offers no hook for
-(page search, reports, the document listing) are subclassed here and take Wagtail's
-URLs in ``admin_urls``. Each subclass only narrows the queryset Wagtail built, with
-``narrow_pages``/``narrow_documents`` (a ``pk__in`` subquery the search backends take).
-Addresses naming one page or document are the gate's job (admin_gate.py).
+(page search, reports, the document and image listings) are subclassed here and take
+Wagtail's URLs in ``admin_urls``. Each subclass only narrows the queryset Wagtail built,
+with ``narrow_pages``/``narrow_documents``/``narrow_images`` (a ``pk__in`` subquery the
+search backends take). Addresses naming one page, document or image are the gate's job
+(admin_gate.py).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -30,11 +31,13 @@ from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowVie
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.views.documents import IndexView as DocumentIndexView
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views.images import IndexView as ImageIndexView
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageLogEntry, get_default_page_content_type
 
 from .admin_breadcrumbs import RESTRICTED_LABEL
-from .admin_gate import narrow_documents, narrow_pages
+from .admin_gate import narrow_documents, narrow_images, narrow_pages
 from .models import AudienceMixin
 from .rules import visible_to
 
@@ -96,6 +99,11 @@ class AudiencePagesAdminAPIViewSet(PagesAdminAPIViewSet):
 class AudienceDocumentsAdminAPIViewSet(DocumentsAdminAPIViewSet):
     def get_queryset(self):
         return narrow_documents(self.request.user, super().get_queryset())
+
+
+class AudienceImagesAdminAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return narrow_images(self.request.user, super().get_queryset())
 
 
 # The page viewset: pages of one type (/admin/pages/usage/<app>/<model>/) and the
@@ -216,6 +224,14 @@ class AudiencePageTypesUsageReportView(PageTypesUsageReportView):
 class AudienceDocumentIndexView(DocumentIndexView):
     def get_base_queryset(self):
         return narrow_documents(self.request.user, super().get_base_queryset())
+
+
+# Images: the library lists an image where it is used (decisions/0070)
+
+
+class AudienceImageIndexView(ImageIndexView):
+    def get_base_queryset(self):
+        return narrow_images(self.request.user, super().get_base_queryset())
 
 
 # Dashboard panels: Wagtail lists the person's own edits, locks and workflows; a page

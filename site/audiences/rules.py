@@ -373,38 +373,38 @@ def _entries_for_any_type(user) -> models.QuerySet:
     return AudienceEntry.objects.filter(Q(group_id__in=keys) | Q(user_id=user.pk))
 
 
-def can_view_image(user, image) -> bool:
+def visible_images(user, images: models.QuerySet) -> models.QuerySet:
     """Images follow where they are used (docs/decisions/0070).
 
     An image carries no audience of its own: it may be seen by whoever may read
     something that uses it (Wagtail's reference index: a page by the page rule, an
     audience-carrying object by its audience, a use without an audience, such as an
     organisation's logo, by every member), by its uploader and by superusers. An image
-    used nowhere yet (just uploaded) stays open to members, as before.
+    used nowhere yet (just uploaded) stays open to members, as before. One queryset for
+    the rendition view, the admin's image library, its chooser and the admin API.
     """
-    from wagtail.models import Page, ReferenceIndex
+    from django.db.models import BigIntegerField, Case, CharField, When
+    from django.db.models.functions import Cast
+    from wagtail.models import ReferenceIndex
 
     if not getattr(user, "is_active", False):
-        return False
-    if user.is_superuser or image.uploaded_by_user_id == user.pk:
-        return True
-    uses = ReferenceIndex.get_references_to(image).values_list("base_content_type_id", "object_id")
-    by_type: dict[int, set[str]] = {}
-    for content_type_id, object_id in uses:
-        by_type.setdefault(content_type_id, set()).add(object_id)
-    if not by_type:
-        return True  # used nowhere yet
-    for content_type_id, object_ids in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:
-            continue  # a use by a model that is gone says nothing
-        using = model._default_manager.filter(pk__in=object_ids)
-        if issubclass(model, Page):
-            if visible_pages(user, using).exists():
-                return True
-        elif issubclass(model, AudienceMixin):
-            if visible_to(user, using).exists():
-                return True
-        else:
-            return True  # a use without an audience: every member sees it
-    return False
+        return images.none()
+    if user.is_superuser:
+        return images
+    uses = ReferenceIndex.objects.filter(
+        to_content_type=ReferenceIndex._get_base_content_type(images.model),
+        to_object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+    # the index keeps object ids as text; the rule compares them with integer keys (a
+    # non-numeric id, say a UUID, names no page and no audience-carrying object)
+    readable = uses.annotate(
+        object_key=Case(
+            When(object_id__regex=r"^[0-9]+$", then=Cast("object_id", BigIntegerField()))
+        )
+    ).filter(_generic_target_admits(user, "base_content_type", "object_key"))
+    return images.filter(Q(uploaded_by_user=user) | ~Exists(uses) | Exists(readable))
+
+
+def can_view_image(user, image) -> bool:
+    """``visible_images`` for one image."""
+    return visible_images(user, type(image)._default_manager.filter(pk=image.pk)).exists()

@@ -8,7 +8,7 @@ admits them (docs/decisions/0017). Four parts share the work:
 - here, Wagtail's hooks: the explorer and chooser querysets, the admin API endpoints,
   the page viewset, the dashboard panels and the "edit" links (admin URL finders);
 - admin_views.py/admin_urls.py: the lists Wagtail offers no hook for;
-- admin_gate.py: every admin address naming one page or document answers 404;
+- admin_gate.py: every admin address naming one page, document or image answers 404;
 - admin_bulk.py: bulk actions on "all" of a listing act on readable objects only.
 
 The front end's one page gate lives here too (``gate_pages``): every page Wagtail
@@ -21,10 +21,11 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from .admin_bulk import register_narrowed_bulk_actions
-from .admin_gate import narrow_pages
+from .admin_gate import narrow_images, narrow_pages
 from .admin_views import (
     NARROWED_PANELS,
     AudienceDocumentsAdminAPIViewSet,
+    AudienceImagesAdminAPIViewSet,
     AudiencePagesAdminAPIViewSet,
     AudiencePageViewSet,
 )
@@ -70,6 +71,13 @@ def narrow_admin_api(router):
     """The explorer menu, ``?child_of=``, ``?search=`` and detail by id."""
     router.register_endpoint("pages", AudiencePagesAdminAPIViewSet)
     router.register_endpoint("documents", AudienceDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", AudienceImagesAdminAPIViewSet)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def narrow_image_chooser(images, request):
+    # where an image is used decides who finds it (decisions/0070); pk__in for the search
+    return narrow_images(request.user, images)
 
 
 @hooks.register("register_admin_viewset", order=LATER)
