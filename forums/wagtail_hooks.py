@@ -145,3 +145,11 @@ def seed_demo_forum(demo):
     from .demo import seed_forum
 
     seed_forum(demo)
+
+
+@hooks.register(shell_hooks.SEED_SCALE)
+def seed_scale(network):
+    """Categories, threads and posts of the benchmark network (manage.py seed_scale)."""
+    from .scale import seed
+
+    seed(network)
