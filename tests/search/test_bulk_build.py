@@ -140,3 +140,20 @@ def test_storing_again_replaces_and_leaves_no_duplicate_rows(db):
 
     # then nothing is doubled: known words are skipped, old rows replaced
     assert _snapshot() == first
+
+
+def test_the_entries_insert_writes_what_bulk_create_writes(db):
+    # given the entries Django's bulk_create writes for the documents
+    documents = _documents("guide")
+    SearchEntry.objects.bulk_create([_entry(d.key, d) for d in documents])
+    by_django = _snapshot()[0]
+    SearchEntry.objects.all().delete()
+
+    # when the backend stores them with its own multi-row INSERT … RETURNING
+    DatabaseBackend().store({d.key: [d] for d in documents})
+
+    # then every column reads back the same (dates, JSON topics and details included)
+    assert _snapshot()[0] == by_django
+    stored = SearchEntry.objects.get(key="guide:1")
+    assert stored.date == datetime(2026, 4, 18, 10, 0, tzinfo=BERLIN)
+    assert stored.updated_at is not None
