@@ -190,6 +190,4 @@ def test_the_vector_built_in_python_equals_the_servers_to_tsvector(db):
 
     # and only the texts past PostgreSQL's caps (256 positions a word, position 16,383)
     # or with non-ASCII terms are left to the server
-    assert built[0] is not None and built[-1] is not None
-    assert built[len(TEXTS)] is None
     assert [i for i, v in enumerate(built) if v is None] == [4, len(TEXTS)]
