@@ -140,3 +140,54 @@ def test_storing_again_replaces_and_leaves_no_duplicate_rows(db):
 
     # then nothing is doubled: known words are skipped, old rows replaced
     assert _snapshot() == first
+
+
+def test_the_entries_insert_writes_what_bulk_create_writes(db):
+    # given the entries Django's bulk_create writes for the documents
+    documents = _documents("guide")
+    SearchEntry.objects.bulk_create([_entry(d.key, d) for d in documents])
+    by_django = _snapshot()[0]
+    SearchEntry.objects.all().delete()
+
+    # when the backend stores them with its own multi-row INSERT … RETURNING
+    DatabaseBackend().store({d.key: [d] for d in documents})
+
+    # then every column reads back the same (dates, JSON topics and details included)
+    assert _snapshot()[0] == by_django
+    stored = SearchEntry.objects.get(key="guide:1")
+    assert stored.date == datetime(2026, 4, 18, 10, 0, tzinfo=BERLIN)
+    assert stored.updated_at is not None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsvector")
+def test_the_vector_built_in_python_equals_the_servers_to_tsvector(db):
+    from search.backends.dialects import tsvector_literal
+
+    # given the full-text rows of ordinary, empty, repetitive and very long texts
+    texts = [*TEXTS, ("Frist " * 300, "", "Antrag " * 17_000), ("a b", "", "a " * 254 + "b")]
+    rows = []
+    for n, (title, summary, body) in enumerate(texts):
+        document = doc(f"guide:{n}", title, summary=summary, body=body)
+        entry = _entry(document.key, document)
+        entry.id = n
+        rows.append(_fts_row(entry, document)[0][1:5])
+
+    # when the vector is built in Python, and by the server as store() did before
+    built = [tsvector_literal(row) for row in rows]
+    with connection.cursor() as cursor:
+        for row, literal in zip(rows, built, strict=True):
+            cursor.execute(
+                "SELECT (setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C') || "
+                "setweight(to_tsvector('simple', %s), 'D'))::text, %s::tsvector::text",
+                (*row, literal or ""),
+            )
+            server, ours = cursor.fetchone()
+            # then where Python builds it, it is the server's vector
+            if literal is not None:
+                assert ours == server
+
+    # and only the texts past PostgreSQL's caps (256 positions a word, position 16,383)
+    # or with non-ASCII terms are left to the server
+    assert [i for i, v in enumerate(built) if v is None] == [4, len(TEXTS)]
