@@ -146,3 +146,11 @@ def forget_events(user):
         waitlist_promote(event=event)
     FeedToken.objects.filter(person=user).delete()
     EventInvitation.objects.filter(person=user).delete()
+
+
+@hooks.register(shell_hooks.SEED_SCALE)
+def seed_scale(network):
+    """Events, RSVPs and date polls of the benchmark network (manage.py seed_scale)."""
+    from .scale import seed
+
+    seed(network)

@@ -35,23 +35,8 @@ def post_html(text: str) -> str:
 
 def seed(network: ScaleNetwork) -> None:
     categories, audiences = seed_categories(network)
-    seed_threads(network, categories, audiences, readers_of(network, categories))
+    seed_threads(network, categories, audiences, [network.readers(a) for a in audiences])
     refresh_category_counts(categories)
-
-
-def readers_of(network: ScaleNetwork, categories: list) -> list[list]:
-    """Per category, the people who may read it: only they start threads and reply."""
-    from abhnetz.audiences.rules import visible_to
-
-    from .models import Category
-
-    readers: dict[int, list] = {category.pk: [] for category in categories}
-    everything = Category.objects.filter(pk__in=list(readers))
-    for person in network.people:
-        for pk in visible_to(person, everything).values_list("pk", flat=True):
-            readers[pk].append(person)
-    # a category nobody of the generated people may read still gets its threads
-    return [readers[category.pk] or network.people for category in categories]
 
 
 def seed_categories(network: ScaleNetwork) -> tuple[list, list]:

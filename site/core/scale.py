@@ -179,6 +179,9 @@ class ScaleNetwork:
     # search documents the parts' content makes (announcements fill up the rest)
     documents: int = 0
     role_ids: dict = field(default_factory=dict)
+    # person id -> the groups that admit them (their roles, organisation, working groups)
+    person_keys: dict = field(default_factory=dict)
+    _readers: dict = field(default_factory=dict)
     start: datetime = field(
         default_factory=lambda: datetime(2021, 1, 4, 9, 0, tzinfo=timezone.get_default_timezone())
     )
@@ -226,6 +229,37 @@ class ScaleNetwork:
 
     def audience_groups(self, audience: dict) -> set[int]:
         return audience_group_ids(role_ids=self.role_ids, **audience)
+
+    def readers(self, audience: dict) -> list:
+        """The generated people this audience admits (who write, reply and answer)."""
+        signature = (
+            audience["scope"],
+            tuple(o.pk for o in audience.get("organisations", ())),
+            tuple(g.pk for g in audience.get("working_groups", ())),
+            bool(audience.get("advisory_board")),
+        )
+        if signature not in self._readers:
+            if not self.person_keys:
+                self._load_person_keys()
+            groups = self.audience_groups(audience)
+            admitted = [p for p in self.people if self.person_keys.get(p.pk, set()) & groups]
+            self._readers[signature] = admitted or self.people
+        return self._readers[signature]
+
+    def _load_person_keys(self) -> None:
+        from abhnetz.accounts.models import User
+
+        ids = [p.pk for p in self.people]
+        # the keys the audience rule reads (_entries_for_any_type): the person's groups
+        # (roles, working groups) and their organisation's group
+        rows = list(
+            User.groups.through.objects.filter(user_id__in=ids).values_list("user_id", "group_id")
+        )
+        rows += User.objects.filter(pk__in=ids, organisation__isnull=False).values_list(
+            "pk", "organisation__group_id"
+        )
+        for person_id, group_id in rows:
+            self.person_keys.setdefault(person_id, set()).add(group_id)
 
     def apply_audience(self, obj, audience: dict) -> None:
         """Set the audience fields of an unsaved object (the relations: ``audience_rows``)."""
