@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import re
 import statistics
 import sys
 import threading
 import time
 from datetime import datetime
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 CONCURRENCY = (1, 8, 32)
 
@@ -34,33 +35,66 @@ def percentile(samples: list[float], share: float) -> float:
     return ordered[index]
 
 
+TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+CSRF_COOKIE = re.compile(r"csrftoken=([^;]+)")
+
+
 class Client:
     """One keep-alive connection with one role's session cookie."""
 
     def __init__(self, base: str, session: str):
         parts = urlsplit(base)
         self.host, self.port = parts.hostname, parts.port or 80
-        self.headers = {"Cookie": f"sessionid={session}", "Accept-Language": "de"}
+        self.session = session
+        self.csrf = ""
         self.connection = None
 
-    def get(self, path: str) -> tuple[int, float, int, float]:
-        """(status, seconds, SQL queries, server CPU ms); status 0 for a failed connection."""
-        started = time.perf_counter()
+    def _send(self, method: str, path: str, body: str | None = None):
+        """(status, content, response); raises OSError/HTTPException on a failed connection."""
+        if self.connection is None:
+            self.connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        cookie = f"sessionid={self.session}" + (f"; csrftoken={self.csrf}" if self.csrf else "")
+        headers = {"Cookie": cookie, "Accept-Language": "de"}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"http://{self.host}:{self.port}{path}"
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        content = response.read()
+        match = CSRF_COOKIE.search(response.getheader("Set-Cookie") or "")
+        if match:
+            self.csrf = match.group(1)
+        if response.getheader("Connection", "").lower() == "close":
+            self.close()
+        return response.status, content, response
+
+    def ask(self, page: dict) -> tuple[int, float, int, float]:
+        """(status, seconds, SQL queries, server CPU ms); status 0 for a failed connection.
+
+        A write (``"method": "POST"``) first fetches its ``form`` page, untimed, for the
+        CSRF token, then posts ``data`` with it: only the post is measured.
+        """
         try:
-            if self.connection is None:
-                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=60)
-            self.connection.request("GET", path, headers=self.headers)
-            response = self.connection.getresponse()
-            response.read()
-            status = response.status
+            body = None
+            if page.get("method") == "POST":
+                _status, content, _response = self._send("GET", page["form"])
+                match = TOKEN.search(content)
+                fields = {**page.get("data", {}), "csrfmiddlewaretoken": (match or [b"", b""])[1]}
+                body = urlencode(
+                    {k: v.decode() if isinstance(v, bytes) else v for k, v in fields.items()}
+                )
+            started = time.perf_counter()
+            status, _content, response = self._send(page.get("method", "GET"), page["path"], body)
+            elapsed = time.perf_counter() - started
             queries = int(response.getheader("X-Bench-Queries") or -1)
             cpu = float(response.getheader("X-Bench-CPU-ms") or -1)
-            if response.getheader("Connection", "").lower() == "close":
-                self.close()
         except (OSError, http.client.HTTPException):
             self.close()
-            status, queries, cpu = 0, -1, -1.0
-        return status, time.perf_counter() - started, queries, cpu
+            return 0, 0.0, -1, -1.0
+        return status, elapsed, queries, cpu
+
+    def get(self, path: str) -> tuple[int, float, int, float]:
+        return self.ask({"path": path})
 
     def close(self) -> None:
         if self.connection is not None:
@@ -82,9 +116,12 @@ def run(base: str, sessions: dict, pages: list[dict], concurrency: int, seconds:
             position += 1
             role = page["role"]
             client = clients.get(role) or clients.setdefault(role, Client(base, sessions[role]))
-            result = client.get(page["path"])
+            status, seconds_taken, queries, cpu = client.ask(page)
+            # a write answers with its redirect (or the page again, for a form error)
+            if status in page.get("ok", (200,)):
+                status = 200
             with lock:
-                samples.append(result)
+                samples.append((status, seconds_taken, queries, cpu))
         for client in clients.values():
             client.close()
 
@@ -121,7 +158,7 @@ def measure(base: str, plan: dict, seconds: float, concurrencies) -> dict:
     for page in plan["pages"]:
         warm = Client(base, sessions[page["role"]])
         for _ in range(2):
-            warm.get(page["path"])
+            warm.ask(page)
         warm.close()
         results[page["name"]] = {
             "path": page["path"],

@@ -1,8 +1,8 @@
 """The events' part of ``manage.py seed_scale``: meetings, answers and date polls in bulk.
 
 At factor 1: 6,000 events under /termine/ (pages, each with a live revision) over the
-network's years and the year ahead, 60,000 RSVPs by people the event's audience admits,
-under the seat limits (a Zusage beyond the places waits on the waitlist, as
+network's years and, every fifth, in the year after the day of the run; 60,000 RSVPs
+by people the event's audience admits, under the seat limits (a Zusage beyond the places waits on the waitlist, as
 ``rsvp_answer`` would put it there), and 300 date polls with their slots and answers.
 Times are aware, in Europe/Berlin. Registered for ``hooks.SEED_SCALE`` in
 events/wagtail_hooks.py; the search index is built afterwards by the shell.
@@ -11,6 +11,8 @@ events/wagtail_hooks.py; the search index is built afterwards by the shell.
 from __future__ import annotations
 
 from datetime import timedelta
+
+from django.utils import timezone
 
 from abhnetz.core.scale import (
     ScaleNetwork,
@@ -46,14 +48,21 @@ def seed_events(network: ScaleNetwork, index) -> None:
     total = network.scaled(EVENTS, minimum=3)
     progress = network.progress("events", total)
     kinds = list(EventKind)
+    ahead = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
     counts = {"events": 0, "rsvps": 0, "waitlisted": 0}
     for batch in chunks(range(total), EVENT_BATCH):
         pages, audiences, topics = [], [], []
         for number in batch:
             owner = rng.choice(network.authors)
-            # from 2021 to the end of 2027: the calendar has a past and a future
-            start = network.moment(days=7 * 365).replace(minute=0, second=0, microsecond=0)
-            start = start.replace(hour=rng.choice([9, 10, 13, 14]))
+            # the network's years of use, and every fifth event in the year after the
+            # day of the run: whenever the benchmark runs, the calendar has a future
+            if number % 5 == 0:
+                start = ahead + timedelta(days=rng.randint(1, 365))
+            else:
+                start = network.moment(days=5 * 365)
+            start = timezone.localtime(start).replace(
+                hour=rng.choice([9, 10, 13, 14]), minute=0, second=0, microsecond=0
+            )
             page = EventPage(
                 title=f"{network.sentence(2, 5)[:-1]} ({number + 1})"[:255],
                 slug=f"termin-{number + 1}",

@@ -154,3 +154,36 @@ def seed_scale(network):
     from .scale import seed
 
     seed(network)
+
+
+@hooks.register(shell_hooks.BENCH_PAGES)
+def bench_pages(context) -> list[dict]:
+    """The benchmark's calendar pages (bench/pages.py): an event, the month, an RSVP."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from abhnetz.audiences.rules import visible_to
+
+    from .models import EventPage
+
+    office = context["people"]["office"]
+    upcoming = visible_to(office, EventPage.objects.live().filter(start__gte=timezone.now()))
+    # the next event, one without a seat limit if there is one (answering never waits)
+    event = upcoming.filter(capacity=None).order_by("start").first() or upcoming.first()
+    if event is None:
+        return []
+    month = f"/termine/?ansicht=monat&monat={timezone.localtime(event.start):%Y-%m}"
+    return [
+        {"name": "calendar", "path": "/termine/", "role": "office"},
+        {"name": "month view", "path": month, "role": "office"},
+        {"name": "event page", "path": event.url, "role": "office"},
+        {
+            "name": "RSVP",
+            "path": reverse("events:rsvp", args=[event.pk]),
+            "form": event.url,
+            "method": "POST",
+            "data": {"answer": "yes", "colleagues": "0"},
+            "ok": [302],
+            "role": "office",
+        },
+    ]

@@ -1,9 +1,10 @@
 """The forum's part of ``manage.py seed_scale``: categories, threads and posts in bulk.
 
 At factor 1: 30 categories, 30,000 threads (a third of them questions, half of those
-solved) with 300,000 posts, follows and a few flags. Each category draws an audience
-from the shell (``ScaleNetwork.audience``) and its threads copy it, as
-``thread_take_audience`` does for a thread started in the category (decision 0047).
+solved) with 301,500 posts (every 20th thread a long one of 30), follows and a few
+flags. Each category draws an audience from the shell (``ScaleNetwork.audience``) and
+its threads copy it, as ``thread_take_audience`` does for a thread started in the
+category (decision 0047); only people the audience admits write and reply.
 The counters the category index and the thread lists read (``reply_count``,
 ``last_activity_at``, ``thread_count``, ``open_question_count``) are written once from
 the generated rows. Registered for ``hooks.SEED_SCALE`` in forums/wagtail_hooks.py; the
@@ -21,7 +22,11 @@ from abhnetz.core.scale import ScaleNetwork, chunks
 
 CATEGORIES = 30
 THREADS = 30_000
-POSTS_PER_THREAD = 10  # the opening post and nine replies
+# the opening post and eight replies; every 20th thread is a long one of 30 posts (the
+# benchmark's thread page): 10 posts a thread on average
+POSTS_PER_THREAD = 9
+LONG_THREAD_POSTS = 30
+LONG_THREAD_EVERY = 20
 QUESTION_SHARE = 1 / 3
 FOLLOWS_PER_THREAD = 2
 FLAG_SHARE = 0.002
@@ -80,7 +85,9 @@ def seed_threads(network: ScaleNetwork, categories: list, audiences: list, reade
             started = network.moment()
             replies = [
                 started + timedelta(minutes=rng.randint(5, 60 * 24 * 14))
-                for _ in range(POSTS_PER_THREAD - 1)
+                for _ in range(
+                    (LONG_THREAD_POSTS if number % LONG_THREAD_EVERY == 0 else POSTS_PER_THREAD) - 1
+                )
             ]
             replies.sort()
             question = rng.random() < QUESTION_SHARE
@@ -140,7 +147,7 @@ def seed_threads(network: ScaleNetwork, categories: list, audiences: list, reade
                 solved.append(thread)
             followers = {thread.author_id, *(p.author_id for p in answers[:FOLLOWS_PER_THREAD])}
             follows += [ThreadFollow(thread=thread, person_id=pk) for pk in followers]
-            if rng.random() < FLAG_SHARE * POSTS_PER_THREAD and answers:
+            if rng.random() < FLAG_SHARE * len(answers) and answers:
                 flags.append(
                     Flag(
                         post=rng.choice(answers),

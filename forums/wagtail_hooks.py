@@ -153,3 +153,31 @@ def seed_scale(network):
     from .scale import seed
 
     seed(network)
+
+
+@hooks.register(shell_hooks.BENCH_PAGES)
+def bench_pages(context) -> list[dict]:
+    """The benchmark's forum pages (bench/pages.py): a long thread, a category, a reply."""
+    from abhnetz.audiences.rules import visible_to
+
+    from .models import Thread
+
+    office = context["people"]["office"]
+    threads = visible_to(office, Thread.objects.filter(category__isnull=False, is_locked=False))
+    thread = threads.filter(reply_count__gte=29).order_by("pk").first() or threads.first()
+    if thread is None:
+        return []
+    return [
+        {"name": "forum index", "path": reverse("forums:index"), "role": "office"},
+        {"name": "category list", "path": thread.category.get_absolute_url(), "role": "office"},
+        {"name": "thread page (30 posts)", "path": thread.get_absolute_url(), "role": "office"},
+        {
+            "name": "posting a reply",
+            "path": reverse("forums:reply", args=[thread.pk]),
+            "form": thread.get_absolute_url(),
+            "method": "POST",
+            "data": {"body": "Danke, so machen wir es bei uns auch: Termin vorab bestätigen."},
+            "ok": [302],
+            "role": "office",
+        },
+    ]

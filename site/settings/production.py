@@ -32,3 +32,5 @@ if os.environ.get("LOG_FORMAT", "json") == "json":
 ABHNETZ_BENCH = env_bool("ABHNETZ_BENCH", False)
 if ABHNETZ_BENCH:
     MIDDLEWARE = ["abhnetz.core.bench.BenchMiddleware", *MIDDLEWARE]
+    # the benchmark measures what a reply costs, not the posting limit's form error
+    FORUMS_POST_RATE = (1_000_000, 60)
