@@ -2,10 +2,10 @@
 
 At factor 1: 6,000 events under /termine/ (pages, each with a live revision) over the
 network's years and, every fifth, in the year after the day of the run; 60,000 RSVPs
-by people the event's audience admits, under the seat limits (a Zusage beyond the places waits on the waitlist, as
-``rsvp_answer`` would put it there), and 300 date polls with their slots and answers.
-Times are aware, in Europe/Berlin. Registered for ``hooks.SEED_SCALE`` in
-events/wagtail_hooks.py; the search index is built afterwards by the shell.
+by people the event's audience admits, under the seat limits (a Zusage beyond the
+places waits on the waitlist, as ``rsvp_answer`` would put it there); 300 date polls
+with their slots and answers. Times are aware, in Europe/Berlin. Registered for
+``hooks.SEED_SCALE`` in events/wagtail_hooks.py; the shell builds the search index.
 """
 
 from __future__ import annotations
