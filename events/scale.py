@@ -14,13 +14,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from abhnetz.core.scale import (
-    ScaleNetwork,
-    bulk_parental_m2m,
-    chunks,
-    insert_pages,
-    publish_revisions,
-)
+from abhnetz.core.scale import ScaleNetwork, chunks, store_pages
 
 EVENTS = 6_000
 RSVPS_PER_EVENT = 10
@@ -85,17 +79,7 @@ def seed_events(network: ScaleNetwork, index) -> None:
             pages.append(page)
             audiences.append(audience)
             topics.append(rng.sample(network.topics, k=rng.randint(0, 2)))
-        insert_pages(index, pages)
-        bulk_parental_m2m(
-            EventPage,
-            "topics",
-            [(p.pk, t.pk) for p, chosen in zip(pages, topics, strict=True) for t in chosen],
-        )
-        network.store_audiences(
-            EventPage,
-            [(p, a, p.owner_id) for p, a in zip(pages, audiences, strict=True)],
-        )
-        publish_revisions(pages)
+        store_pages(network, index, pages, audiences, topics)
         rsvps = []
         for page, audience in zip(pages, audiences, strict=True):
             readers = network.readers(audience)

@@ -17,6 +17,7 @@ from abhnetz.core.scale import (
     insert_pages,
     publish_revisions,
     stable_uuid,
+    store_pages,
 )
 
 GUIDES = 20_000
@@ -123,14 +124,7 @@ def seed_guides(network: ScaleNetwork, index) -> None:
             pages.append(page)
             audiences.append(audience)
             topics.append(rng.sample(network.topics, k=rng.randint(1, 3)))
-        insert_pages(index, pages)
-        bulk_parental_m2m(
-            GuidePage,
-            "topics",
-            [(p.pk, t.pk) for p, chosen in zip(pages, topics, strict=True) for t in chosen],
-        )
-        _page_audiences(network, GuidePage, pages, audiences)
-        publish_revisions(pages)
+        store_pages(network, index, pages, audiences, topics)
         made += len(pages)
         progress.advance(len(pages))
     progress.finish()

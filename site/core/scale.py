@@ -382,6 +382,22 @@ def publish_revisions(pages: list, *, user=None) -> None:
     Page.objects.bulk_update(pages, ["live_revision", "latest_revision"], batch_size=BATCH)
 
 
+def store_pages(network: ScaleNetwork, parent, pages: list, audiences: list, topics: list):
+    """A batch of live pages of one type: rows, topics, audiences (their owners kept
+    sight), live revisions. ``audiences`` and ``topics`` run beside ``pages``."""
+    model = type(pages[0])
+    insert_pages(parent, pages)
+    bulk_parental_m2m(
+        model,
+        "topics",
+        [(p.pk, t.pk) for p, chosen in zip(pages, topics, strict=True) for t in chosen],
+    )
+    network.store_audiences(
+        model, [(p, a, p.owner_id) for p, a in zip(pages, audiences, strict=True)]
+    )
+    publish_revisions(pages)
+
+
 def bulk_parental_m2m(model, name: str, pairs) -> None:
     """Rows of a ParentalManyToManyField ``name`` of ``model``: (owner id, target id)."""
     field_ = model._meta.get_field(name)
