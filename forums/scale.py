@@ -174,7 +174,7 @@ def refresh_category_counts(categories: list) -> None:
     from .models import Category, ThreadKind
 
     numbers = (
-        Category.objects.filter(pk__in=[c.pk for c in categories])
+        Category.objects.filter(pk__in=[c.pk for c in categories])  # not shown: counts written
         .annotate(
             listed=Count("threads", filter=Q(threads__is_hidden=False)),
             open=Count(
