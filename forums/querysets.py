@@ -10,11 +10,15 @@ class ThreadQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Threads ``user`` may read: by their category's audience, or by their page's."""
         in_categories = rules.visible_to(user, self.filter(category__isnull=False))
+        return in_categories | self.comments_visible_to(user)
+
+    def comments_visible_to(self, user):
+        """Comment threads under pages ``user`` may read (what a page's footer asks for:
+        building both halves of ``visible_to`` for it was a fifth of a guide page)."""
         # comment threads hang under a page by a generic target: the generic form fits
-        under_pages = rules.visible_via(
+        return rules.visible_via(
             user, self.filter(category__isnull=True, target_object_id__isnull=False)
         )
-        return in_categories | under_pages
 
     def listed_for(self, user, *, moderator: bool = False):
         """What lists show: visible threads in categories; hidden ones for moderators only."""
@@ -40,14 +44,26 @@ class ThreadQuerySet(models.QuerySet):
 class PostQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Posts of threads ``user`` may read, minus comments narrowed to others."""
-        from .models import Post, Thread
+        from .models import Thread
 
         threads = Thread.objects.visible_to(user)
+        return self.filter(thread__in=threads.values("pk")).not_narrowed_away(user)
+
+    def in_thread(self, user, thread):
+        """The posts ``user`` may read in ``thread``, which the caller read through
+        ``Thread.objects.visible_to(user)`` (or ``comments_visible_to``): its audience is
+        checked, the narrowing of each post is left (the thread page, a page's footer)."""
+        return self.filter(thread=thread).not_narrowed_away(user)
+
+    def not_narrowed_away(self, user):
+        """Minus comments narrowed to groups ``user`` is not in."""
+        from .models import Post
+
         keys = rules.reader_keys(user)
         narrowed_for_them = Post.narrowed_to.through.objects.filter(
             post_id=OuterRef("pk"), group_id__in=keys
         )
-        return self.filter(thread__in=threads.values("pk")).filter(
+        return self.filter(
             # not narrowed ...
             Q(is_narrowed=False)
             # ... or they wrote it ...

@@ -89,11 +89,11 @@ def open_questions(user, *, limit: int = 5) -> list[Thread]:
 
 
 def thread_posts(user, thread: Thread, *, moderator: bool):
-    """The posts of ``thread`` that ``user`` may read, with what each row shows."""
+    """The posts of ``thread`` (read through ``Thread.objects.visible_to(user)``) that
+    ``user`` may read, with what each row shows."""
     voted = HelpfulVote.objects.filter(post=OuterRef("pk"), person_id=user.pk)
     posts = (
-        Post.objects.visible_to(user)
-        .filter(thread=thread)
+        Post.objects.in_thread(user, thread)
         .select_related("author", "author__organisation")
         .prefetch_related("narrowed_to")
         .annotate(voted=Exists(voted))

@@ -13,6 +13,7 @@ from abhnetz.accounts.data_services import (
     USER_DATA_EXPORT_HOOK,
     exports,
 )
+from abhnetz.core import fragments
 from abhnetz.core import hooks as shell_hooks
 from abhnetz.core.dashboard import DashboardSection
 
@@ -58,11 +59,24 @@ def comments_under_page(*, request, page):
 def open_questions_section(request):
     from .selectors import open_questions
 
+    user = request.user
+
+    def questions() -> list[dict]:
+        return [
+            {
+                "title": thread.title,
+                "url": thread.get_absolute_url(),
+                "category": thread.category.name,
+                "routed_to_me": thread.routed_to_me,
+            }
+            for thread in open_questions(user)
+        ]
+
     return DashboardSection(
         key="questions",
         title=_("Open questions"),
         template="forums/includes/dashboard_questions.html",
-        context={"questions": open_questions(request.user)},
+        context={"questions": fragments.for_person("open_questions", user, questions)},
         empty_text=_("No open questions. Ask the network yours in the forum."),
         more_url=reverse("forums:list") + "?filter=unbeantwortet",
     )

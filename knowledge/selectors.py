@@ -10,7 +10,8 @@ from django.utils import translation
 from django.utils.text import slugify
 
 from abhnetz.audiences.models import AudienceScope
-from abhnetz.audiences.rules import visible_to
+from abhnetz.audiences.rules import authored_by, visible_to, visible_to_groups
+from abhnetz.core import fragments
 from abhnetz.core import hooks as shell_hooks
 from abhnetz.organisations.models import Organisation
 from abhnetz.topics.models import Topic
@@ -113,18 +114,36 @@ def authoring_organisations(user) -> models.QuerySet:
     return Organisation.objects.filter(pk__in=authored).order_by("name")
 
 
-def latest_knowledge_pages(user, *, limit: int = 5, page_type=None) -> list[KnowledgePage]:
-    """The ``limit`` most recently updated pages ``user`` may read (for the dashboard).
+def latest_knowledge_items(user, *, limit: int = 5, page_type=None) -> list[dict]:
+    """The ``limit`` most recently updated pages ``user`` may read, as what the dashboard
+    shows of each (title, url, kind, date): those their groups open, a list shared by
+    everyone with those groups (abhnetz.core.fragments), and those they wrote.
 
     ``page_type`` (a KnowledgePage subclass) keeps only pages of that type.
     """
-    pages = visible_knowledge_pages(user).select_related("content_type", "organisation")
-    if page_type is not None:
-        pages = pages.filter(
-            content_type__app_label=page_type._meta.app_label,
-            content_type__model=page_type._meta.model_name,
-        )
-    return list(pages.order_by("-last_published_at", "-pk")[:limit])
+
+    def items(pages) -> list[dict]:
+        pages = pages.select_related("content_type")
+        if page_type is not None:
+            pages = pages.filter(
+                content_type__app_label=page_type._meta.app_label,
+                content_type__model=page_type._meta.model_name,
+            )
+        return [
+            {
+                "title": page.title,
+                "url": page.get_url(),
+                "kind_label": str(page.kind_label),
+                "last_published_at": page.last_published_at,
+            }
+            for page in pages.order_by("-last_published_at", "-pk")[:limit]
+        ]
+
+    live = KnowledgePage.objects.live()
+    name = f"latest_knowledge:{page_type._meta.label_lower if page_type else ''}:{limit}"
+    shared = fragments.for_audience(name, user, lambda keys: items(visible_to_groups(keys, live)))
+    own = items(authored_by(user, live))
+    return fragments.with_own(shared, own, newest="last_published_at", limit=limit)
 
 
 def topic_knowledge_pages(user, topic: Topic) -> models.QuerySet:

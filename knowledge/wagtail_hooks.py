@@ -7,7 +7,7 @@ from abhnetz.core import hooks as shell_hooks
 from abhnetz.core.dashboard import DashboardSection, DashboardSlot
 from abhnetz.core.navigation import NavItem
 
-from .selectors import latest_knowledge_pages
+from .selectors import latest_knowledge_items
 
 DASHBOARD_LENGTH = 5
 
@@ -31,7 +31,8 @@ def guides_dashboard_slot():
 
 @hooks.register("abhnetz_dashboard_section")
 def latest_guides_section(request):
-    """The five most recently updated guides the reader may see ("Neueste Praxisleitfäden").
+    """The five most recently updated guides the reader may see ("Neueste
+    Praxisleitfäden"), from a list shared by their groups and their own.
 
     Guides only: minutes and the toolkit have their own places; the section offers
     "Leitfaden schreiben" to those who may write one.
@@ -41,7 +42,7 @@ def latest_guides_section(request):
     from .models import KnowledgeIndexPage
 
     user = request.user
-    pages = latest_knowledge_pages(user, limit=DASHBOARD_LENGTH, page_type=GuidePage)
+    pages = latest_knowledge_items(user, limit=DASHBOARD_LENGTH, page_type=GuidePage)
     index = KnowledgeIndexPage.objects.live().first() if may_create_guide_at_all(user) else None
     create_url = guide_add_url(index) if may_create_guide(user, index) else ""
     return DashboardSection(

@@ -177,6 +177,21 @@ class QueryCounter:
 
 
 @pytest.fixture
+def cached_fragments(settings):
+    """Cached fragments on (off in the rest of the suite); returns ``settle``, which runs
+    the generation bumps a request's commit would (tests/fragment_cache.py)."""
+    from django.core.cache import cache
+
+    from .fragment_cache import settle
+
+    settings.ABHNETZ_FRAGMENT_CACHE = True
+    cache.clear()
+    settle()
+    yield settle
+    cache.clear()
+
+
+@pytest.fixture
 def queries() -> QueryCounter:
     return QueryCounter()
 

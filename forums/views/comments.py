@@ -30,8 +30,7 @@ def footer_context(request, page, form=None) -> dict:
     posts = []
     if thread is not None:
         posts = (
-            Post.objects.visible_to(user)
-            .filter(thread=thread)
+            Post.objects.in_thread(user, thread)
             .select_related("author", "author__organisation")
             .prefetch_related("narrowed_to")
             .order_by("created_at", "pk")

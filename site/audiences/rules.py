@@ -86,6 +86,37 @@ def visible_to(user, queryset: models.QuerySet) -> models.QuerySet:
     return queryset.filter(Exists(entries.filter(object_id=OuterRef("pk"))))
 
 
+def visible_to_groups(group_ids, queryset: models.QuerySet) -> models.QuerySet:
+    """``queryset`` narrowed to what the groups ``group_ids`` open, for fragments shared by
+    everyone with those groups (abhnetz.core.fragments): without the author's own
+    admission, which belongs to one person only."""
+    if not issubclass(queryset.model, AudienceMixin):
+        raise TypeError(f"{queryset.model.__name__} carries no audience.")
+    if not group_ids:
+        return queryset.none()
+    entries = AudienceEntry.objects.filter(
+        content_type=audience_content_type(queryset.model),
+        group_id__in=sorted(group_ids),
+        object_id=OuterRef("pk"),
+    )
+    return queryset.filter(Exists(entries))
+
+
+def authored_by(user, queryset: models.QuerySet) -> models.QuerySet:
+    """What ``user`` may read as its author (the stored audience names them): the
+    person's own part beside a fragment shared through ``visible_to_groups``."""
+    if not issubclass(queryset.model, AudienceMixin):
+        raise TypeError(f"{queryset.model.__name__} carries no audience.")
+    if not getattr(user, "is_active", False):
+        return queryset.none()
+    entries = AudienceEntry.objects.filter(
+        content_type=audience_content_type(queryset.model),
+        user_id=user.pk,
+        object_id=OuterRef("pk"),
+    )
+    return queryset.filter(Exists(entries))
+
+
 # Audience keys as the search index stores them: "g<group id>" for a group,
 # "u<user id>" for the author, "member" for what every signed-in member may find
 # (organisations, people). The index filters by these inside the backend.

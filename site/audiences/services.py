@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from abhnetz.core import fragments
+
 from .models import Audience, AudienceEntry, AudienceMixin, AudienceScope
 from .rules import audience_content_type, audience_of, entry_key
 from .signals import audience_stored
@@ -40,6 +42,7 @@ def audience_store(obj: AudienceMixin) -> None:
             AudienceEntry(content_type=content_type, object_id=obj.pk, user_id=author_id)
         )
     AudienceEntry.objects.bulk_create(entries)
+    fragments.bump()  # bulk_create sends no signal; cached fragments follow the audience
     audience_stored.send(
         sender=type(obj),
         content_type_id=content_type.pk,

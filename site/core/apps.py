@@ -15,6 +15,9 @@ class CoreConfig(AppConfig):
         from .limits import guard_text_limits
 
         pre_save.connect(guard_text_limits, dispatch_uid="abhnetz_text_limits")
+        from . import fragments
+
+        fragments.connect()
         self.fold_german_slugs_in_the_admin()
         from . import wagtail_mail
 

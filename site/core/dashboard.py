@@ -22,6 +22,8 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 
 from abhnetz.announcements.models import Announcement
+from abhnetz.audiences.rules import authored_by, visible_to_groups
+from abhnetz.core import fragments
 from abhnetz.core import hooks as shell_hooks
 
 DASHBOARD_SECTION_HOOK = shell_hooks.DASHBOARD_SECTION
@@ -128,9 +130,37 @@ def _provided_sections(request) -> dict[str, DashboardSection]:
     return provided
 
 
+DASHBOARD_ANNOUNCEMENTS = 5
+
+
+def _announcement_items(announcements) -> list[dict]:
+    return [
+        {"title": a.title, "url": a.get_absolute_url(), "published_at": a.published_at}
+        for a in announcements[:DASHBOARD_ANNOUNCEMENTS]
+    ]
+
+
+def latest_announcements(user) -> list[dict]:
+    """The newest announcements for ``user``: those their groups open (shared by
+    everyone with those groups, abhnetz.core.fragments) and their own."""
+    shared = fragments.for_audience(
+        "announcements",
+        user,
+        lambda keys: _announcement_items(visible_to_groups(keys, Announcement.objects.all())),
+    )
+    own = _announcement_items(authored_by(user, Announcement.objects.all()))
+    return fragments.with_own(shared, own, newest="published_at", limit=DASHBOARD_ANNOUNCEMENTS)
+
+
 def dashboard_context(request) -> dict:
+    """The dashboard, kept for the person until something changes (its sections see the
+    request only for its user); what is new is built from lists shared by audience
+    (abhnetz.core.fragments)."""
+    return fragments.for_person("dashboard", request.user, lambda: _sections_context(request))
+
+
+def _sections_context(request) -> dict:
     user = request.user
-    announcements = list(Announcement.objects.visible_to(user).for_listing()[:5])
     provided = _provided_sections(request)
     decide = access_request_entries(user)
     if decide:
@@ -160,7 +190,7 @@ def dashboard_context(request) -> dict:
             .order_by("name")
         )
     return {
-        "announcements": announcements,
+        "announcements": latest_announcements(user),
         "inbox": inbox,
         "sections": sections,
         "working_groups_section": working_groups_section,

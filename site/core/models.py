@@ -97,3 +97,14 @@ class LegalPage(SitePage):
             .order_by("path")
             .only("title", "url_path", "path", "depth")
         )
+
+
+class ContentGeneration(models.Model):
+    """One row: a number every write to shown content raises (abhnetz.core.fragments).
+
+    Cached fragments carry it in their key, so a write makes every older copy unused in
+    every worker at once; in the database, because without a shared ``CACHE_URL`` each
+    worker has a cache of its own.
+    """
+
+    value = models.BigIntegerField(default=0)

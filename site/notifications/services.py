@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from abhnetz.accounts.models import User
 from abhnetz.audiences.models import AudienceMixin
 from abhnetz.audiences.rules import audience_content_type, readers_of
+from abhnetz.core import fragments
 
 from .models import MailState, Notification, NotificationPreference
 from .registry import Delivery, get_kind
@@ -120,6 +121,7 @@ def notify(
     # table and column names are ours; every value is a query parameter
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({names}) {select_sql}", params)
+    fragments.bump()  # past the ORM's signals: the recipients' counts
 
     from .tasks import send_notification_mails
 
@@ -134,6 +136,7 @@ def notification_open(*, user: User, notification: Notification) -> str:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         Notification.objects.filter(pk=notification.pk).update(read_at=notification.read_at)
+        fragments.bump()  # the header's count
     link = notification.data.get("link") if isinstance(notification.data, dict) else ""
     if link:
         return _safe_link(link)
@@ -148,6 +151,7 @@ def notification_open(*, user: User, notification: Notification) -> str:
 
 def notifications_mark_all_read(*, user: User) -> int:
     """Mark every unread notification of ``user`` read; returns how many."""
+    fragments.bump()  # the header's count
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )

@@ -24,3 +24,7 @@ ELASTICSEARCH_INDEX = f"abhnetz-test-{os.getpid()}"
 # Find static files when asked for: listing every finder's files whenever a middleware
 # chain is built cost 65-90 ms per test client (docs/development/testing.md).
 WHITENOISE_AUTOREFRESH = True
+
+# Cached fragments (abhnetz.core.fragments) are off, so query budgets count the full
+# work of a page; tests/core/test_fragments.py turns them on.
+ABHNETZ_FRAGMENT_CACHE = False

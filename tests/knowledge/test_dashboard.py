@@ -31,7 +31,7 @@ def test_latest_five_pages_newest_first(network, client_for, publish_page):
 
     # then the five most recent are listed, newest first
     section = guides_section(response)
-    assert [p.title for p in section.context["pages"]] == [f"Leitfaden {d}" for d in range(5)]
+    assert [p["title"] for p in section.context["pages"]] == [f"Leitfaden {d}" for d in range(5)]
     html = response.content.decode()
     assert "Leitfaden 0" in html
     assert "Leitfaden 5" not in html

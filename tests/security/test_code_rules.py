@@ -30,7 +30,10 @@ def raw_fetches(text: str, models: list[str]) -> list[str]:
         rf"\b(?:{names})\.objects\.(?:get|filter|all|in_bulk)\(",
         rf"get_object_or_404\(\s*(?:{names})\b",
     )
-    guarded = re.compile(r"(?:access_or_404|visible_to)\(\s*[\w.]+,\s*$")
+    # the audience rule's functions (abhnetz.audiences.rules), the shared fragments' too
+    guarded = re.compile(
+        r"(?:access_or_404|visible_to|visible_to_groups|authored_by)\(\s*[\w.]+,\s*$"
+    )
     # a fetch whose rows no reader sees (a write, the demo's idempotence check, a
     # comparison with the stored row) says so on its line, with the reason
     not_shown = re.compile(r"#\s*not shown: \w+")
@@ -46,10 +49,12 @@ def raw_fetches(text: str, models: list[str]) -> list[str]:
 def test_the_rule_catches_what_it_should():
     bad = "Announcement.objects.get(pk=1)\nget_object_or_404(Announcement, pk=1)"
     good = "access_or_404(request.user, Announcement.objects.all(), pk=1)"
+    shared = "visible_to_groups(keys, Announcement.objects.all())"
     marked = "Announcement.objects.filter(pk=1).update(x=1)  # not shown: a write"
     unexplained = "Announcement.objects.filter(pk=1)  # not shown:"
     assert len(raw_fetches(bad, ["Announcement"])) == 2
     assert raw_fetches(good, ["Announcement"]) == []
+    assert raw_fetches(shared, ["Announcement"]) == []
     assert raw_fetches(marked, ["Announcement"]) == []
     assert len(raw_fetches(unexplained, ["Announcement"])) == 1
 

@@ -102,4 +102,4 @@ def test_latest_guides_on_the_dashboard_are_guides_only(
 
     # then "Neueste Praxisleitfäden" lists the guide only
     section = next(s for s in response.context["sections"] if s.key == "guides")
-    assert [page.title for page in section.context["pages"]] == ["Ein Leitfaden"]
+    assert [page["title"] for page in section.context["pages"]] == ["Ein Leitfaden"]
