@@ -13,12 +13,16 @@ class ThreadQuerySet(models.QuerySet):
         return in_categories | self.comments_visible_to(user)
 
     def comments_visible_to(self, user):
-        """Comment threads under pages ``user`` may read (what a page's footer asks for:
-        building both halves of ``visible_to`` for it was a fifth of a guide page)."""
+        """Comment threads under pages ``user`` may read."""
         # comment threads hang under a page by a generic target: the generic form fits
         return rules.visible_via(
             user, self.filter(category__isnull=True, target_object_id__isnull=False)
         )
+
+    def comments_under(self, user, page):
+        """The comment thread under ``page`` if ``user`` may read the page (a page's
+        footer: building the whole of ``visible_to`` for it was a fifth of a guide page)."""
+        return rules.under_page(user, self.filter(category__isnull=True), page)
 
     def listed_for(self, user, *, moderator: bool = False):
         """What lists show: visible threads in categories; hidden ones for moderators only."""

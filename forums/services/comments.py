@@ -20,11 +20,7 @@ from .writing import _notify, post_create
 
 def comment_thread_of(page, user) -> Thread | None:
     """The comments under ``page`` as ``user`` may read them (None: no comment yet)."""
-    return (
-        Thread.objects.comments_visible_to(user)
-        .filter(target_content_type=audience_content_type(page), target_object_id=page.pk)
-        .first()
-    )
+    return Thread.objects.comments_under(user, page).first()
 
 
 def _comment_thread(page, author) -> Thread:

@@ -321,6 +321,32 @@ def visible_via(
     return queryset.filter(_generic_target_admits(user, content_type_field, object_id_field))
 
 
+def under_page(
+    user,
+    queryset: models.QuerySet,
+    page,
+    *,
+    content_type_field: str = "target_content_type",
+    object_id_field: str = "target_object_id",
+) -> models.QuerySet:
+    """The rows of ``queryset`` whose generic target is ``page``, when ``user`` may read
+    the page: ``visible_via`` for one known page (a page's comment footer), the page's
+    rule asked once instead of as a semi-join per row."""
+    from wagtail.models import Page
+
+    if not getattr(user, "is_active", False):
+        return queryset.none()
+    readable = Page.objects.filter(pk=page.pk).filter(_page_admits(user, OuterRef("pk")))
+    if not readable.exists():
+        return queryset.none()
+    return queryset.filter(
+        **{
+            f"{content_type_field}_id": audience_content_type(Page).pk,
+            object_id_field: page.pk,
+        }
+    )
+
+
 def _generic_foreign_key(model, name: str):
     from django.contrib.contenttypes.fields import GenericForeignKey
 

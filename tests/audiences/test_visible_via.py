@@ -2,6 +2,7 @@
 ``rules.visible_via``, by a plain foreign key or a generic one, liveness folded in."""
 
 import datetime
+import uuid
 
 import pytest
 from django.core.files.base import ContentFile
@@ -14,6 +15,10 @@ from abhnetz.notifications.models import Notification
 from knowledge.documents.models import Document, FormItem
 from knowledge.guides.models import ReviewReminder
 from knowledge.minutes.models import ActionItem
+
+
+NOW = datetime.datetime(2026, 4, 18, 9, 0, tzinfo=datetime.UTC)
+BATCH = uuid.UUID(int=1)
 
 
 def reminder(guide, day=1) -> ReviewReminder:
@@ -183,3 +188,48 @@ def test_one_query_however_many_rows(network, make_guide, queries):
 
     # (the person's own row is the other query)
     queries.assert_constant(read, add_items, expected=2)
+
+
+def test_under_page_answers_as_visible_via_for_one_page(network, make_guide, knowledge_index):
+    """``rules.under_page`` (a page's footer) must agree with ``visible_via`` (lists) for
+    every reader: open, restricted, unpublished, narrowed, and a draft never published."""
+    from abhnetz.audiences.rules import audience_content_type, under_page
+    from knowledge.guides.models import GuidePage
+
+    open_guide = make_guide("Für alle")
+    office_guide = make_guide(
+        "Nur für Adorf",
+        audience=Audience.selected(organisations=[network.office_a]),
+        owner=network.office_staff,
+    )
+    withdrawn = make_guide("Zurückgezogen", owner=network.office_staff)
+    withdrawn.unpublish()
+    draft = GuidePage(title="Entwurf", summary="Noch nicht fertig.", body=[])
+    draft.owner = network.office_staff
+    draft.live = False
+    knowledge_index.add_child(instance=draft)
+    pages = [open_guide, office_guide, withdrawn, draft]
+    for page in pages:
+        Notification.objects.create(
+            recipient=network.office_staff,
+            kind="t",
+            # as everything stores a page target: under Page's content type
+            target_content_type=audience_content_type(page),
+            target_object_id=page.pk,
+            created_at=NOW,
+            batch=BATCH,
+        )
+    rows = Notification.objects.all()
+    for name, person in network.people().items():
+        for page in pages:
+            expected = list(
+                visible_via(person, rows).filter(target_object_id=page.pk).values_list("pk")
+            )
+            found = list(under_page(person, rows, page).values_list("pk"))
+            assert found == expected, f"{name} under {page.title}"
+    # and the cases themselves: an outsider sees nothing of the restricted page's rows,
+    # nobody those of a withdrawn page, the author those of their first draft
+    assert not under_page(network.partner, rows, office_guide).exists()
+    assert not under_page(network.office_staff, rows, withdrawn).exists()
+    assert under_page(network.office_staff, rows, draft).exists()
+    assert not under_page(network.moderator, rows, draft).exists()

@@ -199,10 +199,10 @@ def test_event_page_query_count_does_not_grow_with_answers(
 
     # session, user, site, five for the page route, ancestors, view restrictions, reader
     # keys, the audience check, my answer, my invitation, seats taken, agenda, my roles,
-    # unread count, menu pages; the discussion under it (the forum's content footer): its
-    # thread, the groups a comment may be narrowed to, the audience check of the comment
-    # form (3); footer links
-    queries.assert_constant(lambda: client.get(event.url), add_answers, expected=23)
+    # unread count, menu pages; the discussion under it (the forum's content footer): the
+    # page's rule for its comments, its thread, the groups a comment may be narrowed to,
+    # the audience check of the comment form (4); footer links
+    queries.assert_constant(lambda: client.get(event.url), add_answers, expected=24)
 
 
 def test_filters_by_kind_working_group_and_mine(network, publish_event, client_for, event_index):

@@ -167,12 +167,12 @@ def test_guide_page_queries_do_not_grow_with_blocks_or_topics(
         response = client.get(guide.url)
         assert response.status_code == 200
 
-    # 31 (measured; issue #15 keeps it fixed): session, user, Wagtail's routing, reader
+    # 32 (measured; issue #15 keeps it fixed): session, user, Wagtail's routing, reader
     # keys and the audience check, the body's people, documents and images in bulk,
     # approval status, edit permission, header and footer; the discussion under it (the
-    # forum's content footer: its thread, the groups a comment may be narrowed to, the
-    # audience check of the comment form, 3)
-    queries.assert_constant(render, add_items, expected=31)
+    # forum's content footer: the page's rule for its comments, its thread, the groups a
+    # comment may be narrowed to, the audience check of the comment form, 4)
+    queries.assert_constant(render, add_items, expected=32)
 
 
 def test_guides_live_in_the_knowledge_base_and_in_working_group_spaces():
