@@ -107,3 +107,47 @@ def test_off_in_the_suite_builds_every_time(network, settings):
     values = iter([1, 2])
     assert fragments.for_person("n", network.partner, lambda: next(values)) == 1
     assert fragments.for_person("n", network.partner, lambda: next(values)) == 2
+
+
+def pending_bumps() -> int:
+    return sum(
+        isinstance(func, fragments._Raise) and not func.done
+        for _ids, func, _robust in transaction.get_connection().run_on_commit
+    )
+
+
+def test_reading_pages_writes_nothing_that_empties_the_copies(
+    network, client_for, make_guide, cached_fragments
+):
+    """Copies live only while nothing is written: a page that wrote a watched row while
+    it is read (a read marker, a counter) would refresh every copy on every view."""
+    from forums import services as forum_services
+    from forums.models import Category, ThreadKind
+
+    guide = make_guide("Ein Leitfaden")
+    category = network.digital_group.forum_category
+    assert isinstance(category, Category)
+    thread = forum_services.thread_create(
+        author=network.office_staff,
+        category=category,
+        title="Eine Frage",
+        body="Wie?",
+        kind=ThreadKind.QUESTION,
+    )
+    client = client_for(network.office_staff)  # logging in writes last_login
+    cached_fragments()
+    for path in (
+        "/",
+        guide.url,
+        "/wissen/",
+        "/wissen/aufgaben/",
+        thread.get_absolute_url(),
+        "/forum/",
+        "/termine/",
+        "/suche/?q=Leitfaden",
+        "/benachrichtigungen/",
+        "/organisationen/",
+        "/personen/",
+    ):
+        assert client.get(path).status_code == 200, path
+        assert pending_bumps() == 0, f"{path} wrote a watched row"
