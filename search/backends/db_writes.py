@@ -229,16 +229,20 @@ def _fts_row(entry: SearchEntry, doc: SearchDocument) -> tuple[tuple, set[str]]:
     the low-weight column, but with one regex pass and one cached lookup per word
     (tests/search/test_bulk_build.py holds it to those functions).
     """
-    infos = [
-        list(map(_word, analysis._WORD.findall(text or "")))
-        for text in (entry.title, entry.summary, entry.body)
-    ]
-    columns = [" ".join([i[0] for i in column if i[0]]) for column in infos]
-    every = [i for column in infos for i in column]
-    parts = " ".join([i[1] for i in every if i[1]])
-    roots = " ".join([i[2] for i in every if i[2]])
-    extra = f"{parts} {roots}".strip()
-    vocabulary = {i[3] for i in every if i[3]}
+    columns, parts, roots, vocabulary = [], [], [], set()
+    for text in (entry.title, entry.summary, entry.body):
+        words = analysis._WORD.findall(text or "")
+        if not words:
+            columns.append("")
+            continue
+        # transposed in C (zip, filter): per word Python was most of this function
+        terms, word_parts, word_roots, surfaces = zip(*map(_word, words), strict=True)
+        columns.append(" ".join(filter(None, terms)))
+        parts.extend(word_parts)
+        roots.extend(word_roots)
+        vocabulary.update(surfaces)
+    vocabulary.discard("")
+    extra = f"{' '.join(filter(None, parts))} {' '.join(filter(None, roots))}".strip()
     return (entry.id, *columns, extra, doc.audience_keys), vocabulary
 
 

@@ -280,22 +280,25 @@ def tsvector_literal(columns) -> str | None:
     as ``setweight(to_tsvector('simple', ...)) || ...`` gives it, or None where that is
     not certain (the server then builds it)."""
     positions: dict[str, list[str]] = {}
+    get = positions.get
     position = 0
     for labels, text in zip(_LABELS, columns, strict=True):
         if not _SIMPLE_TEXT.fullmatch(text):
             return None
         terms = text.split()
-        if position + len(terms) > _MAX_POSITION:
+        first = position + 1  # || shifts each column by the last position before it
+        position += len(terms)
+        if position > _MAX_POSITION:
             return None
-        for term in terms:
-            position += 1  # || shifts each column by the last position before it
-            found = positions.get(term)
+        for term, label in zip(terms, labels[first : position + 1], strict=True):
+            found = get(term)
             if found is None:
-                positions[term] = [labels[position]]
+                positions[term] = [label]
             else:
-                found.append(labels[position])
-    if any(len(t) > _MAX_TERM for t in positions) or any(
-        len(p) > _MAX_POSITIONS_PER_WORD for p in positions.values()
+                found.append(label)
+    if positions and (
+        max(map(len, positions)) > _MAX_TERM
+        or max(map(len, positions.values())) > _MAX_POSITIONS_PER_WORD
     ):
         return None
     return " ".join([f"'{term}':{','.join(p)}" for term, p in positions.items()])
