@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from abhnetz.audiences.rules import audience_source, document_keys
+from abhnetz.audiences.rules import audience_source, document_keys, document_keys_many
 from abhnetz.organisations.indexers import organisation_facet
 from search.documents import FacetValue, SearchDocument
 from search.registry import Indexer
@@ -41,6 +41,18 @@ class EventIndexer(Indexer):
     def documents(self, obj: EventPage) -> list[SearchDocument]:
         if not obj.live:
             return []
+        return self._documents(obj, document_keys(obj))
+
+    def documents_many(self, objs) -> dict[str, list[SearchDocument]]:
+        # one query for the batch's audiences; agenda and topics are prefetched
+        objs = list(objs)
+        keys = document_keys_many(objs)
+        return {self.owner(obj.pk): self._documents(obj, keys[obj.pk]) for obj in objs}
+
+    def _documents(self, obj: EventPage, keys) -> list[SearchDocument]:
+        """The document of one event from what is loaded already."""
+        if not obj.live:
+            return []
         with translation.override(settings.LANGUAGE_CODE):
             lines = [event_when(obj), obj.get_kind_display(), obj.series, obj.place]
             lines += [f"{item.title} {item.speaker}".strip() for item in obj.agenda_items.all()]
@@ -53,7 +65,7 @@ class EventIndexer(Indexer):
                     url=obj.get_url() or "",
                     summary=obj.summary,
                     body="\n".join(line for line in lines if line),
-                    audience_keys=document_keys(obj),
+                    audience_keys=keys,
                     audience_scope=obj.audience_scope,
                     audience_source=audience_source(obj),
                     organisation=organisation_facet(obj.organisation),

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html
 
+from django.db.models import prefetch_related_objects
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from abhnetz.audiences.rules import audience_source, document_keys
+from abhnetz.audiences.rules import audience_source, document_keys, document_keys_many
 from abhnetz.organisations.indexers import organisation_facet
 from abhnetz.text import plain_text
 from search.documents import FacetValue, SearchDocument
@@ -48,9 +49,29 @@ class ThreadIndexer(Indexer):
         )
 
     def documents(self, obj: Thread):
-        keys = document_keys(obj)
+        posts = obj.posts.filter(is_hidden=False, is_narrowed=False).order_by("created_at", "pk")
+        return self._documents(obj, document_keys(obj), list(posts))
+
+    def documents_many(self, objs) -> dict[str, list[SearchDocument]]:
+        # one query each for the batch's audiences, topics and posts
+        objs = list(objs)
+        keys = document_keys_many(objs)
+        prefetch_related_objects(objs, "topics")
+        posts: dict[int, list[Post]] = {obj.pk: [] for obj in objs}
+        threads = {obj.pk: obj for obj in objs}
+        for post in Post.objects.filter(
+            thread__in=list(threads), is_hidden=False, is_narrowed=False
+        ).order_by("created_at", "pk"):
+            post.thread = threads[post.thread_id]  # as obj.posts would give it
+            posts[post.thread_id].append(post)
+        return {
+            self.owner(obj.pk): list(self._documents(obj, keys[obj.pk], posts[obj.pk]))
+            for obj in objs
+        }
+
+    def _documents(self, obj: Thread, keys, posts: list[Post]):
+        """The documents of one thread and its replies from what is loaded already."""
         source = audience_source(obj)
-        posts = list(obj.posts.filter(is_hidden=False, is_narrowed=False).order_by("created_at"))
         opening = next((post for post in posts if post.is_opening), None)
         topics = tuple(FacetValue(t.slug, t.name) for t in obj.topics.all())
         summary = Truncator(_text(opening.body) if opening else "").words(SUMMARY_WORDS)

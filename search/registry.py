@@ -49,6 +49,13 @@ class Indexer(ABC):
     def documents(self, obj) -> Iterable[SearchDocument]:
         """The documents of one object; nothing when it should not be findable."""
 
+    def documents_many(self, objs: Iterable) -> dict[str, list[SearchDocument]]:
+        """The documents of many objects, by owner (every object's owner, also those
+        with nothing to find): what ``rebuild`` stores batch by batch. Indexers whose
+        ``documents`` queries per object load what they need for the whole batch here;
+        the result must equal ``documents`` per object."""
+        return {self.owner(obj.pk): list(self.documents(obj)) for obj in objs}
+
     def owner(self, pk) -> str:
         return f"{self.name}:{pk}"
 

@@ -11,7 +11,7 @@ out for the others (search/replica.py).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
 from functools import cache
 
@@ -108,6 +108,17 @@ def reindex_page_subtree(page_id: int) -> None:
             reindex_owner(indexer.name, descendant.pk)
 
 
+def _batches(objs: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for obj in objs:
+        batch.append(obj)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def rebuild(
     progress: Callable[[str, int, int], None] | None = None,
     batch_size: int = 200,
@@ -125,18 +136,15 @@ def rebuild(
     for indexer in chosen:
         queryset = indexer.queryset()
         total = queryset.count()
-        batch: dict[str, list] = {}
         position = 0
-        for obj in queryset.iterator(chunk_size=batch_size):
-            batch[indexer.owner(obj.pk)] = list(indexer.documents(obj))
-            position += 1
-            if len(batch) >= batch_size:
-                store(batch)
-                batch = {}
-                if progress:
-                    progress(indexer.name, position, total)
-        if batch:
-            store(batch)
+        if progress:
+            progress(indexer.name, 0, total)  # the indexer's clock starts here
+        # the indexer loads what its documents need once per batch (documents_many)
+        for objs in _batches(queryset.iterator(chunk_size=batch_size), batch_size):
+            store(indexer.documents_many(objs))
+            position += len(objs)
+            if progress and len(objs) == batch_size:
+                progress(indexer.name, position, total)
         if progress:
             progress(indexer.name, position, total)
         done += position

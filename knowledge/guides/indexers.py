@@ -13,9 +13,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from abhnetz.audiences.rules import audience_source, document_keys
+from abhnetz.audiences.rules import audience_source, document_keys, document_keys_many
 from abhnetz.organisations.indexers import organisation_facet
-from knowledge.indexing import working_group_facet
+from knowledge.indexing import working_group_facet, working_group_facets
 from search.documents import FacetValue, SearchDocument
 from search.registry import Indexer
 
@@ -77,6 +77,20 @@ class GuideIndexer(Indexer):
     def documents(self, obj: GuidePage) -> list[SearchDocument]:
         if not obj.live:
             return []
+        return self._documents(obj, document_keys(obj), working_group_facet(obj))
+
+    def documents_many(self, objs) -> dict[str, list[SearchDocument]]:
+        # one query each for the batch's audiences and working groups
+        objs = list(objs)
+        keys, groups = document_keys_many(objs), working_group_facets(objs)
+        return {
+            self.owner(obj.pk): self._documents(obj, keys[obj.pk], groups[obj.pk]) for obj in objs
+        }
+
+    def _documents(self, obj: GuidePage, keys, working_group) -> list[SearchDocument]:
+        """The documents of one guide from what is loaded already."""
+        if not obj.live:
+            return []
         # Block labels ("Hint: …") in the site's language, whoever triggered the indexing.
         with translation.override(settings.LANGUAGE_CODE):
             body = body_text(obj.body)
@@ -86,11 +100,11 @@ class GuideIndexer(Indexer):
                 kind="guide",
                 title=obj.title,
                 url=obj.get_url() or "",
-                audience_keys=document_keys(obj),
+                audience_keys=keys,
                 summary=obj.summary,
                 body=body,
                 organisation=organisation_facet(obj.organisation),
-                working_group=working_group_facet(obj),
+                working_group=working_group,
                 topics=tuple(FacetValue(topic.slug, topic.name) for topic in obj.topics.all()),
                 date=obj.last_published_at,
                 boost=guide_boost(obj),

@@ -18,10 +18,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from abhnetz.audiences.rules import audience_source, document_keys
+from abhnetz.audiences.rules import audience_source, document_keys, document_keys_many
 from abhnetz.organisations.indexers import organisation_facet
 from abhnetz.text import plain_text
-from knowledge.indexing import working_group_facet
+from knowledge.indexing import working_group_facet, working_group_facets
 from search.documents import FacetValue, SearchDocument
 from search.registry import Indexer
 
@@ -88,22 +88,35 @@ class MinutesIndexer(Indexer):
     def documents(self, obj: MinutesPage) -> list[SearchDocument]:
         if not obj.live:
             return []
+        return self._built(obj, document_keys(obj), working_group_facet(obj))
+
+    def documents_many(self, objs) -> dict[str, list[SearchDocument]]:
+        # one query each for the batch's audiences and working groups; the decisions,
+        # action items, agenda and participants come with the queryset's prefetches
+        objs = list(objs)
+        keys, groups = document_keys_many(objs), working_group_facets(objs)
+        return {self.owner(obj.pk): self._built(obj, keys[obj.pk], groups[obj.pk]) for obj in objs}
+
+    def _built(self, obj: MinutesPage, keys, working_group) -> list[SearchDocument]:
+        """The documents of one minutes page from what is loaded already."""
+        if not obj.live:
+            return []
         # The stored texts (decision titles, the meeting type) are in the site's
         # language, whoever triggered the indexing; built in full here, since an
         # override held across a generator's yields would leak into its caller.
         with translation.override(settings.LANGUAGE_CODE):
-            return list(self._documents(obj))
+            return list(self._documents(obj, keys, working_group))
 
-    def _documents(self, obj: MinutesPage):
+    def _documents(self, obj: MinutesPage, keys, working_group):
         url = obj.get_url() or ""
         # Decisions and action items are visible exactly to the readers of the live
         # minutes: they share the page's keys, source, badge and facets.
         shared = {
-            "audience_keys": document_keys(obj),
+            "audience_keys": keys,
             "audience_scope": obj.audience_scope,
             "audience_source": audience_source(obj),
             "organisation": organisation_facet(obj.organisation),
-            "working_group": working_group_facet(obj),
+            "working_group": working_group,
             "date": meeting_datetime(obj.meeting_date),
         }
         topics = tuple(FacetValue(topic.slug, topic.name) for topic in obj.topics.all())

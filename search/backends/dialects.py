@@ -33,6 +33,23 @@ class _Sqlite:
         )
 
     @staticmethod
+    def insert_rows(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]):
+        if rows:
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join(['%s'] * len(columns))})",
+                rows,
+            )
+
+    @staticmethod
+    def insert_words(cursor, table: str, rows: list[tuple]):
+        cursor.executemany(
+            f"INSERT INTO {table} (word, initial, length, term) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (word) DO NOTHING",
+            rows,
+        )
+
+    @staticmethod
     def set_keys(cursor, ids, keys):
         cursor.executemany(
             "UPDATE search_fts SET keys = %s WHERE rowid = %s",
@@ -120,11 +137,12 @@ class _Postgres:
             "ON CONFLICT (entry_id) DO UPDATE SET vector = EXCLUDED.vector, keys = EXCLUDED.keys"
         )
         if ready:
-            cursor.executemany(
-                "INSERT INTO search_fts (entry_id, vector, keys) "
-                f"VALUES (%s, %s::tsvector, %s) {upsert}",
-                ready,
+            # COPY has no ON CONFLICT: a row left behind by a flush of the entries (test
+            # databases) goes first, then the rows are streamed
+            cursor.execute(
+                "DELETE FROM search_fts WHERE entry_id = ANY(%s)", ([row[0] for row in ready],)
             )
+            _Postgres.copy(cursor, "search_fts", ("entry_id", "vector", "keys"), ready)
         if parsed:
             cursor.executemany(
                 "INSERT INTO search_fts (entry_id, vector, keys) VALUES (%s, "
@@ -133,6 +151,29 @@ class _Postgres:
                 "setweight(to_tsvector('simple', %s), 'C') || "
                 f"setweight(to_tsvector('simple', %s), 'D'), %s) {upsert}",
                 parsed,
+            )
+
+    @staticmethod
+    def copy(cursor, table: str, columns: tuple[str, ...], rows):
+        # psycopg 3's COPY on psycopg's own cursor (Django's wrapper has no copy())
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    @staticmethod
+    def insert_rows(cursor, table: str, columns: tuple[str, ...], rows: list[tuple]):
+        if rows:
+            _Postgres.copy(cursor, table, columns, rows)
+
+    @staticmethod
+    def insert_words(cursor, table: str, rows: list[tuple]):
+        # one statement over arrays instead of a statement per word
+        if rows:
+            cursor.execute(
+                f"INSERT INTO {table} (word, initial, length, term) "
+                "SELECT * FROM unnest(%s::text[], %s::text[], %s::int[], %s::text[]) "
+                "ON CONFLICT (word) DO NOTHING",
+                [list(column) for column in zip(*rows, strict=True)],
             )
 
     @staticmethod
@@ -239,22 +280,25 @@ def tsvector_literal(columns) -> str | None:
     as ``setweight(to_tsvector('simple', ...)) || ...`` gives it, or None where that is
     not certain (the server then builds it)."""
     positions: dict[str, list[str]] = {}
+    get = positions.get
     position = 0
     for labels, text in zip(_LABELS, columns, strict=True):
         if not _SIMPLE_TEXT.fullmatch(text):
             return None
         terms = text.split()
-        if position + len(terms) > _MAX_POSITION:
+        first = position + 1  # || shifts each column by the last position before it
+        position += len(terms)
+        if position > _MAX_POSITION:
             return None
-        for term in terms:
-            position += 1  # || shifts each column by the last position before it
-            found = positions.get(term)
+        for term, label in zip(terms, labels[first : position + 1], strict=True):
+            found = get(term)
             if found is None:
-                positions[term] = [labels[position]]
+                positions[term] = [label]
             else:
-                found.append(labels[position])
-    if any(len(t) > _MAX_TERM for t in positions) or any(
-        len(p) > _MAX_POSITIONS_PER_WORD for p in positions.values()
+                found.append(label)
+    if positions and (
+        max(map(len, positions)) > _MAX_TERM
+        or max(map(len, positions.values())) > _MAX_POSITIONS_PER_WORD
     ):
         return None
     return " ".join([f"'{term}':{','.join(p)}" for term, p in positions.items()])

@@ -138,12 +138,27 @@ def search_reader_keys(user) -> frozenset[str]:
 
 def document_keys(obj: AudienceMixin) -> frozenset[str]:
     """The stored audience of ``obj`` as index keys (nothing stored: nobody)."""
-    return frozenset(
-        entry_key(group_id, user_id)
-        for group_id, user_id in AudienceEntry.objects.filter(
-            content_type=audience_content_type(obj), object_id=obj.pk
-        ).values_list("group_id", "user_id")
-    )
+    return document_keys_many([obj])[obj.pk]
+
+
+def document_keys_many(objs) -> dict[int, frozenset[str]]:
+    """``document_keys`` of many objects of one content type, in one query: {pk: keys}.
+
+    For the index build (``Indexer.documents_many``); pages share Page's content type,
+    so pages of different types may be mixed.
+    """
+    objs = list(objs)
+    if not objs:
+        return {}
+    content_types = {audience_content_type(obj) for obj in objs}
+    if len(content_types) > 1:
+        raise ValueError("document_keys_many takes objects of one content type.")
+    keys: dict[int, set[str]] = {obj.pk: set() for obj in objs}
+    for object_id, group_id, user_id in AudienceEntry.objects.filter(
+        content_type=content_types.pop(), object_id__in=list(keys)
+    ).values_list("object_id", "group_id", "user_id"):
+        keys[object_id].add(entry_key(group_id, user_id))
+    return {pk: frozenset(found) for pk, found in keys.items()}
 
 
 def audience_source(obj: AudienceMixin) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 """The bulk index build writes what writing one document at a time writes.
 
 store() analyses each word once (search.backends.db_writes._word) and writes keys,
-topics, full-text rows and vocabulary with executemany; these tests hold it to the
-analysis functions and to the row-by-row path, on SQLite and PostgreSQL.
+topics, full-text rows and vocabulary in bulk (executemany on SQLite, COPY and one
+statement over arrays on PostgreSQL); these tests hold it to the analysis functions
+and to the row-by-row path, on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -191,3 +192,26 @@ def test_the_vector_built_in_python_equals_the_servers_to_tsvector(db):
     # and only the texts past PostgreSQL's caps (256 positions a word, position 16,383)
     # or with non-ASCII terms are left to the server
     assert [i for i, v in enumerate(built) if v is None] == [4, len(TEXTS)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's COPY")
+def test_copy_replaces_a_full_text_row_left_behind_under_a_new_id(db):
+    # given a full-text row left behind (a flush of the entries) under the id that the
+    # entries' sequence hands out next
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_serial_sequence('search_searchentry', 'id')")
+        (sequence,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s)", (sequence,))
+        (next_id,) = cursor.fetchone()
+        cursor.execute("SELECT setval(%s, %s, false)", (sequence, next_id))
+        cursor.execute(
+            "INSERT INTO search_fts (entry_id, vector, keys) VALUES (%s, 'alt'::tsvector, %s)",
+            (next_id, ["g99"]),
+        )
+
+    # when a document is stored (its entry COPY'd under that id)
+    DatabaseBackend().store({"guide:1": [doc("guide:1", "Wohnsitzauflage")]})
+
+    # then its full-text row replaced the old one
+    assert SearchEntry.objects.get(key="guide:1").id == next_id
+    assert _fts_rows()["guide:1"][1] == ["member"]
