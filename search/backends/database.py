@@ -47,6 +47,9 @@ PARTIAL_WINDOW = 500
 MAX_CORRECTION_TRIES = 5
 # ways to split an unknown compound tried (each with one query)
 MAX_SPLIT_TRIES = 4
+# a broad search (PostgreSQL): this many best title matches (scored by the title
+# alone) join the counted matches as the candidates its ranked window is scored among
+TITLE_CANDIDATES = 500
 # the filter a month in the query adds (search.interpret), next to the facets' filters
 _PERIOD = "period"
 
@@ -92,8 +95,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         dialect = _dialect()
         keys = query.reader_keys
         expression = dialect.combine([u.expression for u in units], negative)
-        matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_first(_filter(matching, filters)))
+        matching = _Matches(dialect.matching_ids(expression, keys))
+        grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         corrected = None
         if not total and not query.exact:
@@ -104,13 +107,21 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             )
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
-                matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                grouped = _grouped(_first(_filter(matching, filters)))
+                matching = _Matches(dialect.matching_ids(expression, keys))
+                grouped = _grouped(matching.ids(filters))
                 total = sum(row[-1] for row in grouped)
         if total:
             # more than COUNT_CAP: rank the title matches first (the cheap first pass)
             broad = total > COUNT_CAP and not negative
-            ranked = self._ranked(expression, query, filters, units, meaning, broad=broad)
+            ranked = self._ranked(
+                expression,
+                query,
+                filters,
+                units,
+                meaning,
+                broad=broad,
+                counted=_counted(matching, filters, total, negative),
+            )
         elif len(units) > 1:
             return self._partial(query, meaning, units, negative, filters, corrected)
         else:
@@ -142,7 +153,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         facet_filters = {k: v for k, v in filters.items() if k != _PERIOD}
         period = filters.get(_PERIOD)
         if period:
-            matching = _filter(matching, {_PERIOD: period})
+            matching = matching.within({_PERIOD: period})
         capped = total > COUNT_CAP
         return SearchResults(
             query=query,
@@ -157,7 +168,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         )
 
     def _ranked(
-        self, expression, query, filters, units, meaning, limit=None, offset=None, broad=False
+        self,
+        expression,
+        query,
+        filters,
+        units,
+        meaning,
+        limit=None,
+        offset=None,
+        broad=False,
+        counted=None,
     ):
         """(id, score) of the page: the database ranks, then the first RERANK_WINDOW
         are reordered by what BM25/ts_rank cannot see (title equal to or starting with
@@ -166,14 +186,15 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         ``broad`` (more matches than COUNT_CAP, nothing excluded): the first pages are
         ranked among the hits with the words in their title when those fill the
         window (a title hit outweighs body text tenfold), so not every match is
-        scored; otherwise among all matches."""
+        scored; otherwise among all matches.
+
+        ``counted``: the counted matches (ids, filtered) when they are every match or
+        the search is broad. Where the dialect ranks candidates (PostgreSQL), the
+        window is then scored among them (and, when broad, the TITLE_CANDIDATES best
+        title matches) in one query, without matching again."""
         dialect = _dialect()
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
-        filter_sql, filter_params = "", ()
-        if any(filters.values()):
-            only = _filter(SearchEntry.objects.all(), filters).values("id")
-            ids_sql, filter_params = only.query.sql_with_params()
-            filter_sql = f"AND e.id IN ({ids_sql})"
+        filter_sql, filter_params = _filter_sql(filters, "e.id")
         start = (query.page - 1) * query.per_page
         rerank = query.sort != "date" and start + query.per_page <= RERANK_WINDOW
         fetch_limit, fetch_offset = (RERANK_WINDOW, 0) if rerank else (query.per_page, start)
@@ -194,9 +215,24 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
                 cursor.execute(sql, params)
                 return cursor.fetchall()
 
-        rows = fetch(dialect.in_titles(expression)) if broad and rerank else []
-        if len(rows) < fetch_limit:
-            rows = fetch(expression)
+        if dialect.ranks_candidates and rerank and counted is not None:
+            among = list(counted)
+            if broad:
+                title_sql, title_params = _filter_sql(filters, "f.entry_id")
+                titles = dialect.title_candidates(
+                    expression, query.reader_keys, title_sql, title_params, TITLE_CANDIDATES
+                )
+                among = list(dict.fromkeys(titles + among))
+            sql, params = dialect.ranked_among(
+                expression, query.reader_keys, among, order, fetch_limit, fetch_offset
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+        else:
+            rows = fetch(dialect.in_titles(expression)) if broad and rerank else []
+            if len(rows) < fetch_limit:
+                rows = fetch(expression)
         if not rerank:
             return rows
         shapes = {
@@ -228,8 +264,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         keys = query.reader_keys
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
-        matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_first(_filter(matching, filters)))
+        matching = _Matches(dialect.matching_ids(expression, keys))
+        grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         if not total:
             empty.suggestion = self._spelling(meaning.parsed, query)
@@ -237,7 +273,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         start = (query.page - 1) * query.per_page
         windowed = start + query.per_page <= PARTIAL_WINDOW
         if windowed:
-            scored = self._ranked(expression, query, filters, units, meaning, limit=PARTIAL_WINDOW)
+            scored = self._ranked(
+                expression,
+                query,
+                filters,
+                units,
+                meaning,
+                limit=PARTIAL_WINDOW,
+                broad=total > COUNT_CAP and not negative,
+                counted=_counted(matching, filters, total, negative),
+            )
         else:
             scored = self._ranked(expression, query, filters, units, meaning)
         candidates = [i for i, _ in scored]
@@ -249,7 +294,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             ids = list(having.filter(id__in=candidates).values_list("id", flat=True))
             for i in ids:
                 covered.setdefault(i, set()).add(position)
-            if not ids and not _filter(having, filters).exists():
+            if not ids and not _any(_filter(having, filters)):
                 unmatched.append(unit.label)
         if windowed:
             if query.sort != "date":
@@ -286,7 +331,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         def finds(expression: str) -> bool:
             if expression not in known:
                 visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                known[expression] = _filter(visible, filters).exists()
+                known[expression] = _any(_filter(visible, filters))
             return known[expression]
 
         def split_expression(pairs) -> str | None:
@@ -385,6 +430,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
 
         One grouped scan serves every facet without a filter of its own (``grouped`` is
         that scan of the fully filtered matches); a facet with a filter gets its own.
+        The counted ids of each filter set are matched once (``_Matches``): without a
+        filter the topic facet counts the ids the groups counted.
         """
         facets = {}
         for facet in FACETS:
@@ -392,15 +439,13 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             others = {name: values for name, values in filters.items() if name != facet}
             if facet == "topic":
                 rows = (
-                    SearchEntryTopic.objects.filter(
-                        entry__in=_first(_filter(matching, others)).values("id")
-                    )
+                    SearchEntryTopic.objects.filter(entry__in=matching.ids(others))
                     .values_list("value", "label")
                     .annotate(n=Count("entry"))
                     .order_by()
                 )
             else:
-                groups = grouped if not chosen else _grouped(_first(_filter(matching, others)))
+                groups = grouped if not chosen else _grouped(matching.ids(others))
                 rows = _facet_rows(facet, groups)
             counts = [
                 FacetCount(
@@ -433,7 +478,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         visible = SearchEntry.objects.filter(
             id__in=_dialect().matching_ids(expression, query.reader_keys)
         )
-        return text if _filter(visible, query.filters).exists() else None
+        return text if _any(_filter(visible, query.filters)) else None
 
 
 _GROUPED = (
@@ -446,16 +491,72 @@ _GROUPED = (
 )
 
 
-def _first(queryset):
-    """The first COUNT_CAP + 1 of the matches, for counting: a broad search is counted
-    "more than COUNT_CAP" instead of scanning every match (LIMIT inside the subquery,
-    so the full-text match stops early on both databases)."""
-    return SearchEntry.objects.filter(id__in=queryset.order_by().values("id")[: COUNT_CAP + 1])
+class _Matches:
+    """The reader's matches of one expression (``matching_ids``), and for each set of
+    filters the ids of the first COUNT_CAP + 1 of them, fetched once per request and
+    reused: the total, the facet groups, the topic facet and the ranked window no
+    longer each match the words again (a phrase's position check reads each
+    candidate's TOASTed vector; docs/search.md, "Plans on PostgreSQL").
+
+    Counting stops at COUNT_CAP + 1: a broad search is counted "more than COUNT_CAP"
+    instead of scanning every match (the LIMIT stops the full-text match early on
+    both databases)."""
+
+    def __init__(self, matching_ids, narrowing=None):
+        self.matching_ids = matching_ids
+        self.narrowing = dict(narrowing or {})
+        self._ids: dict[str, list[int]] = {}
+
+    def within(self, filters) -> _Matches:
+        """The same matches narrowed by ``filters`` (a month of the query) for every
+        count; the fetched ids are shared where the filters turn out equal."""
+        narrowed = _Matches(self.matching_ids, {**self.narrowing, **filters})
+        narrowed._ids = self._ids
+        return narrowed
+
+    def ids(self, filters) -> list[int]:
+        wanted = {**self.narrowing, **filters}
+        chosen = {name: tuple(v for v in values if v) for name, values in wanted.items()}
+        key = repr(sorted((name, values) for name, values in chosen.items() if values))
+        if key not in self._ids:
+            visible = SearchEntry.objects.filter(id__in=self.matching_ids)
+            first = _filter(visible, wanted).order_by().values_list("id", flat=True)
+            self._ids[key] = list(first[: COUNT_CAP + 1])
+        return self._ids[key]
 
 
-def _grouped(queryset) -> list[tuple]:
+def _any(queryset) -> bool:
+    """Whether a match exists, asked as "any of the first COUNT_CAP + 1": under a bare
+    LIMIT 1 PostgreSQL's planner expected an early hit for a word without
+    statistics and tested every vector instead (426 ms for a word in no document at
+    100,000 documents; docs/search.md, "Plans on PostgreSQL"); the inner LIMIT keeps
+    the plan of a count (the indexes' bitmaps)."""
+    first = queryset.order_by().values("id")[: COUNT_CAP + 1]
+    return SearchEntry.objects.filter(id__in=first).exists()
+
+
+def _counted(matching: _Matches, filters, total: int, negative) -> list[int] | None:
+    """The counted ids the ranked window may be scored among: every match (the total
+    is below the cap), or the first COUNT_CAP + 1 of a broad search without an
+    excluded word (decision 0061: its first pages need not rank every match)."""
+    if total <= COUNT_CAP or not negative:
+        return matching.ids(filters)
+    return None
+
+
+def _filter_sql(filters, column: str) -> tuple[str, tuple]:
+    """``AND column IN (the entries the filters admit)`` for raw ranking SQL."""
+    if not any(filters.values()):
+        return "", ()
+    only = _filter(SearchEntry.objects.all(), filters).values("id")
+    ids_sql, params = only.query.sql_with_params()
+    return f"AND {column} IN ({ids_sql})", params
+
+
+def _grouped(ids) -> list[tuple]:
     """Counts of the matches per combination of the single-valued facets (one scan)."""
-    return list(queryset.values_list(*_GROUPED).annotate(n=Count("id")).order_by())
+    rows = SearchEntry.objects.filter(id__in=ids).values_list(*_GROUPED)
+    return list(rows.annotate(n=Count("id")).order_by())
 
 
 def _facet_rows(facet: str, grouped: list[tuple]) -> list[tuple[str, str, int]]:

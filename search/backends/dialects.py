@@ -67,6 +67,8 @@ class _Sqlite:
         return "{title} : (" + expression + ")"
 
     in_titles = titles_only
+    # the ranked window is scored by the full-text match itself (bm25 needs MATCH)
+    ranks_candidates = False
 
     @staticmethod
     def _match(expression: str, keys) -> str:
@@ -171,6 +173,9 @@ class _Postgres:
         # every term restricted to weight A (the title): 'a' -> 'a':A, 'a':* -> 'a':*A
         return _PG_TERM.sub(lambda m: f"'{m[1]}':{'*' if m[2] else ''}A", expression)
 
+    # the ranked window is scored among candidate ids (ranked_among)
+    ranks_candidates = True
+
     @staticmethod
     def _excludes(expression: str) -> bool:
         return " & !" in expression
@@ -194,6 +199,38 @@ class _Postgres:
             "WHERE vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
             (expression, sorted(keys)),
         )
+
+    @staticmethod
+    def title_candidates(expression, keys, filter_sql, filter_params, limit) -> list[int]:
+        """The ids of the ``limit`` best title matches, by the title alone: the
+        ``titles`` column (the weight-A terms, migrations/0005) is matched by its own
+        index and scored without reading the TOASTed full vector; shorter titles
+        first at equal match (normalisation 1), newer entries at a tie.
+        ``filter_sql`` refers to ``f.entry_id``."""
+        sql = (
+            "SELECT f.entry_id FROM search_fts f, to_tsquery('simple', %s) q "
+            f"WHERE f.titles @@ q AND f.keys && %s::text[] {filter_sql} "
+            "ORDER BY ts_rank(f.titles, q, 1) DESC, f.entry_id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (expression, sorted(keys), *filter_params, limit))
+            return [row[0] for row in cursor.fetchall()]
+
+    @classmethod
+    def ranked_among(cls, expression, keys, ids, order, limit, offset):
+        """(id, score) of the candidates ``ids`` (matched already, with the reader's
+        keys and the filters), scored as ``ranked`` scores: no second full-text match,
+        each candidate's vector read once. The keys are tested again on the row."""
+        weights = "{" + ", ".join(str(w / 10) for w in reversed(WEIGHTS.values())) + "}"
+        wanted = expression.split(" & !", 1)[0]
+        sql = (
+            f"SELECT e.id, ts_rank('{weights}', f.vector, r) * e.boost AS score "
+            "FROM search_fts f JOIN search_searchentry e ON e.id = f.entry_id, "
+            "to_tsquery('simple', %s) r "
+            "WHERE f.entry_id = ANY(%s) AND f.keys && %s::text[] "
+            f"ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        return sql, (wanted, list(ids), sorted(keys), limit, offset)
 
     @classmethod
     def ranked(cls, expression, keys, filter_sql, filter_params, order, limit, offset):
