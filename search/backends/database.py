@@ -415,9 +415,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         ]
         if not prefixes:
             return []
-        parts.append(dialect.any_of(prefixes))
-        expression = dialect.titles_only(dialect.combine(parts, []))
-        visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, reader_keys))
+        matching = dialect.suggested_ids(parts, dialect.any_of(prefixes), reader_keys)
+        visible = SearchEntry.objects.filter(id__in=matching)
         entries = visible.order_by("-boost", "title")[:limit]
         parsed = parse(" ".join(words))
         return [_hit(entry, parsed, 0.0, prefix=True) for entry in entries]

@@ -13,8 +13,6 @@ from django.db.models.expressions import RawSQL
 
 # Column weights: titles and summaries weigh more than body text; compound parts least.
 WEIGHTS = {"title": 10.0, "summary": 4.0, "body": 1.0, "extra": 0.5}
-# a term of a tsquery as _Postgres writes it ('term' or 'term':*)
-_PG_TERM = re.compile(r"'([^']+)'(:\*)?")
 
 
 class _Sqlite:
@@ -85,6 +83,12 @@ class _Sqlite:
             "SELECT rowid FROM search_fts WHERE search_fts MATCH %s",
             (cls._match(expression, keys),),
         )
+
+    @classmethod
+    def suggested_ids(cls, words: list[str], last: str, keys) -> RawSQL:
+        """Suggestions while typing: the words and the unfinished last one (``last``,
+        prefixes) in the title."""
+        return cls.matching_ids(cls.titles_only(cls.combine([*words, last], [])), keys)
 
     @classmethod
     def ranked(cls, expression, keys, filter_sql, filter_params, order, limit, offset):
@@ -163,17 +167,8 @@ class _Postgres:
     def combine(positive: list[str], negative: list[str]) -> str:
         return " & ".join(positive + [f"!{part}" for part in negative])
 
-    @staticmethod
-    def titles_only(expression: str) -> str:
-        # prefixes restricted to weight A: ':*' becomes ':*A'
-        return expression.replace(":*", ":*A")
-
-    @staticmethod
-    def in_titles(expression: str) -> str:
-        # every term restricted to weight A (the title): 'a' -> 'a':A, 'a':* -> 'a':*A
-        return _PG_TERM.sub(lambda m: f"'{m[1]}':{'*' if m[2] else ''}A", expression)
-
-    # the ranked window is scored among candidate ids (ranked_among)
+    # the ranked window is scored among candidate ids (ranked_among); titles are
+    # matched in the ``titles`` column (title_candidates, suggested_ids)
     ranks_candidates = True
 
     @staticmethod
@@ -198,6 +193,24 @@ class _Postgres:
             "SELECT entry_id FROM search_fts "
             "WHERE vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
             (expression, sorted(keys)),
+        )
+
+    @classmethod
+    def suggested_ids(cls, words: list[str], last: str, keys) -> RawSQL:
+        """Suggestions while typing: the unfinished last word (``last``, prefixes) in
+        the title, the words before it anywhere. The prefixes are matched in the
+        ``titles`` column, exactly by its index; as ':*A' on ``vector`` every vector
+        with the prefix was tested for the weight (194 ms at 100,000 documents)."""
+        if not words:
+            return RawSQL(
+                "SELECT entry_id FROM search_fts "
+                "WHERE titles @@ to_tsquery('simple', %s) AND keys && %s::text[]",
+                (last, sorted(keys)),
+            )
+        return RawSQL(
+            "SELECT entry_id FROM search_fts WHERE titles @@ to_tsquery('simple', %s) "
+            "AND vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
+            (last, cls.combine([*words, last], []), sorted(keys)),
         )
 
     @staticmethod
