@@ -438,7 +438,9 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             others = {name: values for name, values in filters.items() if name != facet}
             if facet == "topic":
                 rows = (
-                    SearchEntryTopic.objects.filter(entry__in=matching.ids(others))
+                    SearchEntryTopic.objects.filter(
+                        entry__in=_dialect().id_list(matching.ids(others))
+                    )
                     .values_list("value", "label")
                     .annotate(n=Count("entry"))
                     .order_by()
@@ -554,7 +556,7 @@ def _filter_sql(filters, column: str) -> tuple[str, tuple]:
 
 def _grouped(ids) -> list[tuple]:
     """Counts of the matches per combination of the single-valued facets (one scan)."""
-    rows = SearchEntry.objects.filter(id__in=ids).values_list(*_GROUPED)
+    rows = SearchEntry.objects.filter(id__in=_dialect().id_list(ids)).values_list(*_GROUPED)
     return list(rows.annotate(n=Count("id")).order_by())
 
 

@@ -84,6 +84,11 @@ class _Sqlite:
             (cls._match(expression, keys),),
         )
 
+    @staticmethod
+    def id_list(ids: list[int]):
+        """Ids for an ``__in`` filter (SQLite binds each id cheaply)."""
+        return ids
+
     @classmethod
     def suggested_ids(cls, words: list[str], last: str, keys) -> RawSQL:
         """Suggestions while typing: the words and the unfinished last one (``last``,
@@ -188,12 +193,21 @@ class _Postgres:
                 "SELECT entry_id FROM m WHERE keys && %s::text[]",
                 (expression, sorted(keys)),
             )
-        # both conditions use a GIN index (the words, the keys), ANDed as bitmaps
+        # both conditions use a GIN index (the words, the keys), ANDed as bitmaps.
+        # The keys come first: where the planner scans the rows instead (a phrase,
+        # whose share it overestimates), it tests them in the written order, and
+        # the keys are in the row while the vector is TOASTed (about a third faster)
         return RawSQL(
             "SELECT entry_id FROM search_fts "
-            "WHERE vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
-            (expression, sorted(keys)),
+            "WHERE keys && %s::text[] AND vector @@ to_tsquery('simple', %s)",
+            (sorted(keys), expression),
         )
+
+    @staticmethod
+    def id_list(ids: list[int]) -> RawSQL:
+        """Ids for an ``__in`` filter as one array parameter: psycopg's adapting of a
+        thousand separate parameters was a measurable part of a search."""
+        return RawSQL("SELECT unnest(%s::bigint[])", (list(ids),))
 
     @classmethod
     def suggested_ids(cls, words: list[str], last: str, keys) -> RawSQL:
@@ -204,13 +218,13 @@ class _Postgres:
         if not words:
             return RawSQL(
                 "SELECT entry_id FROM search_fts "
-                "WHERE titles @@ to_tsquery('simple', %s) AND keys && %s::text[]",
-                (last, sorted(keys)),
+                "WHERE keys && %s::text[] AND titles @@ to_tsquery('simple', %s)",
+                (sorted(keys), last),
             )
         return RawSQL(
-            "SELECT entry_id FROM search_fts WHERE titles @@ to_tsquery('simple', %s) "
-            "AND vector @@ to_tsquery('simple', %s) AND keys && %s::text[]",
-            (last, cls.combine([*words, last], []), sorted(keys)),
+            "SELECT entry_id FROM search_fts WHERE keys && %s::text[] "
+            "AND titles @@ to_tsquery('simple', %s) AND vector @@ to_tsquery('simple', %s)",
+            (sorted(keys), last, cls.combine([*words, last], [])),
         )
 
     @staticmethod
@@ -267,7 +281,7 @@ class _Postgres:
             f"SELECT e.id, ts_rank('{weights}', f.vector, r) * e.boost AS score "
             "FROM search_fts f JOIN search_searchentry e ON e.id = f.entry_id, "
             "to_tsquery('simple', %s) q, to_tsquery('simple', %s) r "
-            f"WHERE f.vector @@ q AND f.keys && %s::text[] {filter_sql} "
+            f"WHERE f.keys && %s::text[] AND f.vector @@ q {filter_sql} "
             f"ORDER BY {order} LIMIT %s OFFSET %s"
         )
         return sql, (expression, wanted, sorted(keys), *filter_params, limit, offset)
