@@ -212,3 +212,16 @@ def test_the_titles_column_holds_the_title_terms_only():
     assert "merkblatt" in vector
     positions = [term.rsplit(":", 1)[1] for term in titles.split()]
     assert all(p.endswith("A") for labels in positions for p in labels.split(","))
+
+
+def test_suggestions_match_the_unfinished_word_in_titles_only():
+    """Given the word in one title and only in another entry's body, when its start is
+    typed (alone or after a word), then only the title is suggested, and only to a
+    reader who may see it (PostgreSQL matches the prefix in the titles column)."""
+    index(
+        doc("guide:1", "Merkblatt Wohnsitzauflage"),
+        doc("guide:2", "Merkblatt", body="Zur Wohnsitzauflage siehe dort."),
+    )
+    assert [hit.key for hit in backend.suggest("Wohnsitz", READER)] == ["guide:1"]
+    assert [hit.key for hit in backend.suggest("Merkblatt Wohnsitz", READER)] == ["guide:1"]
+    assert backend.suggest("Wohnsitz", frozenset({"g7"})) == []
