@@ -15,13 +15,12 @@ import difflib
 from dataclasses import replace
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 
 from .. import analysis
-from ..interpret import Meaning, Period, interpret
+from ..interpret import Meaning, interpret
 from ..models import SearchEntry, SearchEntryTopic, SearchWord
 from ..query import ParsedQuery, parse
-from ..registry import kind_label
 from . import nearby, words
 from .base import (
     COUNT_CAP,
@@ -31,9 +30,14 @@ from .base import (
     SearchBackend,
     SearchQuery,
     SearchResults,
-    facet_years,
     sort_facet_counts,
 )
+from .db_matches import PERIOD as _PERIOD
+from .db_matches import Matches, any_match
+from .db_matches import facet_rows as _facet_rows
+from .db_matches import filter_entries as _filter
+from .db_matches import filter_sql as _filter_sql
+from .db_matches import grouped as _grouped
 from .db_writes import DatabaseWrites
 from .dialects import dialect as _dialect
 from .dialects import valid_term as _valid_term
@@ -50,8 +54,6 @@ MAX_SPLIT_TRIES = 4
 # a broad search (PostgreSQL): this many best title matches (scored by the title
 # alone) join the counted matches as the candidates its ranked window is scored among
 TITLE_CANDIDATES = 500
-# the filter a month in the query adds (search.interpret), next to the facets' filters
-_PERIOD = "period"
 
 
 class DatabaseBackend(DatabaseWrites, SearchBackend):
@@ -95,7 +97,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         dialect = _dialect()
         keys = query.reader_keys
         expression = dialect.combine([u.expression for u in units], negative)
-        matching = _Matches(dialect.matching_ids(expression, keys))
+        matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
         grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         corrected = None
@@ -107,7 +109,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             )
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
-                matching = _Matches(dialect.matching_ids(expression, keys))
+                matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
                 grouped = _grouped(matching.ids(filters))
                 total = sum(row[-1] for row in grouped)
         if total:
@@ -264,7 +266,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         keys = query.reader_keys
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
-        matching = _Matches(dialect.matching_ids(expression, keys))
+        matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
         grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         if not total:
@@ -294,7 +296,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             ids = list(having.filter(id__in=candidates).values_list("id", flat=True))
             for i in ids:
                 covered.setdefault(i, set()).add(position)
-            if not ids and not _any(_filter(having, filters)):
+            if not ids and not any_match(_filter(having, filters), COUNT_CAP):
                 unmatched.append(unit.label)
         if windowed:
             if query.sort != "date":
@@ -331,7 +333,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         def finds(expression: str) -> bool:
             if expression not in known:
                 visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                known[expression] = _any(_filter(visible, filters))
+                known[expression] = any_match(_filter(visible, filters), COUNT_CAP)
             return known[expression]
 
         def split_expression(pairs) -> str | None:
@@ -479,101 +481,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         visible = SearchEntry.objects.filter(
             id__in=_dialect().matching_ids(expression, query.reader_keys)
         )
-        return text if _any(_filter(visible, query.filters)) else None
+        return text if any_match(_filter(visible, query.filters), COUNT_CAP) else None
 
 
-_GROUPED = (
-    "kind",
-    "organisation",
-    "organisation_label",
-    "working_group",
-    "working_group_label",
-    "year",
-)
-
-
-class _Matches:
-    """The reader's matches of one expression (``matching_ids``), and for each set of
-    filters the ids of the first COUNT_CAP + 1 of them, fetched once per request and
-    reused: the total, the facet groups, the topic facet and the ranked window no
-    longer each match the words again (a phrase's position check reads each
-    candidate's TOASTed vector; docs/search.md, "Plans on PostgreSQL").
-
-    Counting stops at COUNT_CAP + 1: a broad search is counted "more than COUNT_CAP"
-    instead of scanning every match (the LIMIT stops the full-text match early on
-    both databases)."""
-
-    def __init__(self, matching_ids, narrowing=None):
-        self.matching_ids = matching_ids
-        self.narrowing = dict(narrowing or {})
-        self._ids: dict[str, list[int]] = {}
-
-    def within(self, filters) -> _Matches:
-        """The same matches narrowed by ``filters`` (a month of the query) for every
-        count; the fetched ids are shared where the filters turn out equal."""
-        narrowed = _Matches(self.matching_ids, {**self.narrowing, **filters})
-        narrowed._ids = self._ids
-        return narrowed
-
-    def ids(self, filters) -> list[int]:
-        wanted = {**self.narrowing, **filters}
-        chosen = {name: tuple(v for v in values if v) for name, values in wanted.items()}
-        key = repr(sorted((name, values) for name, values in chosen.items() if values))
-        if key not in self._ids:
-            visible = SearchEntry.objects.filter(id__in=self.matching_ids)
-            first = _filter(visible, wanted).order_by().values_list("id", flat=True)
-            self._ids[key] = list(first[: COUNT_CAP + 1])
-        return self._ids[key]
-
-
-def _any(queryset) -> bool:
-    """Whether a match exists, asked as "any of the first COUNT_CAP + 1": under a bare
-    LIMIT 1 PostgreSQL's planner expected an early hit for a word without
-    statistics and tested every vector instead (426 ms for a word in no document at
-    100,000 documents; docs/search.md, "Plans on PostgreSQL"); the inner LIMIT keeps
-    the plan of a count (the indexes' bitmaps)."""
-    first = queryset.order_by().values("id")[: COUNT_CAP + 1]
-    return SearchEntry.objects.filter(id__in=first).exists()
-
-
-def _counted(matching: _Matches, filters, total: int, negative) -> list[int] | None:
+def _counted(matching: Matches, filters, total: int, negative) -> list[int] | None:
     """The counted ids the ranked window may be scored among: every match (the total
     is below the cap), or the first COUNT_CAP + 1 of a broad search without an
     excluded word (decision 0061: its first pages need not rank every match)."""
     if total <= COUNT_CAP or not negative:
         return matching.ids(filters)
     return None
-
-
-def _filter_sql(filters, column: str) -> tuple[str, tuple]:
-    """``AND column IN (the entries the filters admit)`` for raw ranking SQL."""
-    if not any(filters.values()):
-        return "", ()
-    only = _filter(SearchEntry.objects.all(), filters).values("id")
-    ids_sql, params = only.query.sql_with_params()
-    return f"AND {column} IN ({ids_sql})", params
-
-
-def _grouped(ids) -> list[tuple]:
-    """Counts of the matches per combination of the single-valued facets (one scan)."""
-    rows = SearchEntry.objects.filter(id__in=_dialect().id_list(ids)).values_list(*_GROUPED)
-    return list(rows.annotate(n=Count("id")).order_by())
-
-
-def _facet_rows(facet: str, grouped: list[tuple]) -> list[tuple[str, str, int]]:
-    counts: dict[tuple[str, str], int] = {}
-    for kind, organisation, organisation_label, group, group_label, year, n in grouped:
-        if facet == "kind":
-            value = (kind, str(kind_label(kind)))
-        elif facet == "organisation":
-            value = (organisation, organisation_label)
-        elif facet == "working_group":
-            value = (group, group_label)
-        else:
-            value = (str(year), str(year)) if year else ("", "")
-        if value[0]:
-            counts[value] = counts.get(value, 0) + n
-    return [(value, label, n) for (value, label), n in counts.items()]
 
 
 def _clause_text(clause) -> str:
@@ -590,25 +507,6 @@ def _closest_word(word: str) -> str | None:
     ).values_list("word", flat=True)[:20_000]
     matches = difflib.get_close_matches(lowered, list(candidates), n=1, cutoff=0.75)
     return matches[0] if matches else None
-
-
-def _filter(queryset, filters):
-    for facet, values in filters.items():
-        values = [v for v in values if v]
-        if not values or (facet not in FACETS and facet != _PERIOD):
-            continue
-        if facet == "topic":
-            queryset = queryset.filter(
-                Exists(SearchEntryTopic.objects.filter(entry=OuterRef("pk"), value__in=values))
-            )
-        elif facet == _PERIOD:
-            period: Period = values[0]
-            queryset = queryset.filter(date__gte=period.start, date__lt=period.end)
-        elif facet == "year":
-            queryset = queryset.filter(year__in=facet_years(values))
-        else:
-            queryset = queryset.filter(Q(**{f"{facet}__in": values}))
-    return queryset
 
 
 def _hit(
