@@ -431,7 +431,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
 
         One grouped scan serves every facet without a filter of its own (``grouped`` is
         that scan of the fully filtered matches); a facet with a filter gets its own.
-        The counted ids of each filter set are matched once (``_Matches``): without a
+        The counted ids of each filter set are matched once (``db_matches.Matches``): without a
         filter the topic facet counts the ids the groups counted.
         """
         facets = {}
