@@ -15,13 +15,12 @@ import difflib
 from dataclasses import replace
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 
 from .. import analysis
-from ..interpret import Meaning, Period, interpret
+from ..interpret import Meaning, interpret
 from ..models import SearchEntry, SearchEntryTopic, SearchWord
 from ..query import ParsedQuery, parse
-from ..registry import kind_label
 from . import nearby, words
 from .base import (
     COUNT_CAP,
@@ -31,9 +30,14 @@ from .base import (
     SearchBackend,
     SearchQuery,
     SearchResults,
-    facet_years,
     sort_facet_counts,
 )
+from .db_matches import PERIOD as _PERIOD
+from .db_matches import Matches, any_match
+from .db_matches import facet_rows as _facet_rows
+from .db_matches import filter_entries as _filter
+from .db_matches import filter_sql as _filter_sql
+from .db_matches import grouped as _grouped
 from .db_writes import DatabaseWrites
 from .dialects import dialect as _dialect
 from .dialects import valid_term as _valid_term
@@ -47,8 +51,9 @@ PARTIAL_WINDOW = 500
 MAX_CORRECTION_TRIES = 5
 # ways to split an unknown compound tried (each with one query)
 MAX_SPLIT_TRIES = 4
-# the filter a month in the query adds (search.interpret), next to the facets' filters
-_PERIOD = "period"
+# a broad search (PostgreSQL): this many best title matches (scored by the title
+# alone) join the counted matches as the candidates its ranked window is scored among
+TITLE_CANDIDATES = 500
 
 
 class DatabaseBackend(DatabaseWrites, SearchBackend):
@@ -92,8 +97,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         dialect = _dialect()
         keys = query.reader_keys
         expression = dialect.combine([u.expression for u in units], negative)
-        matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_first(_filter(matching, filters)))
+        matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
+        grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         corrected = None
         if not total and not query.exact:
@@ -104,13 +109,21 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             )
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
-                matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                grouped = _grouped(_first(_filter(matching, filters)))
+                matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
+                grouped = _grouped(matching.ids(filters))
                 total = sum(row[-1] for row in grouped)
         if total:
             # more than COUNT_CAP: rank the title matches first (the cheap first pass)
             broad = total > COUNT_CAP and not negative
-            ranked = self._ranked(expression, query, filters, units, meaning, broad=broad)
+            ranked = self._ranked(
+                expression,
+                query,
+                filters,
+                units,
+                meaning,
+                broad=broad,
+                counted=_counted(matching, filters, total, negative),
+            )
         elif len(units) > 1:
             return self._partial(query, meaning, units, negative, filters, corrected)
         else:
@@ -142,7 +155,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         facet_filters = {k: v for k, v in filters.items() if k != _PERIOD}
         period = filters.get(_PERIOD)
         if period:
-            matching = _filter(matching, {_PERIOD: period})
+            matching = matching.within({_PERIOD: period})
         capped = total > COUNT_CAP
         return SearchResults(
             query=query,
@@ -157,7 +170,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         )
 
     def _ranked(
-        self, expression, query, filters, units, meaning, limit=None, offset=None, broad=False
+        self,
+        expression,
+        query,
+        filters,
+        units,
+        meaning,
+        limit=None,
+        offset=None,
+        broad=False,
+        counted=None,
     ):
         """(id, score) of the page: the database ranks, then the first RERANK_WINDOW
         are reordered by what BM25/ts_rank cannot see (title equal to or starting with
@@ -166,14 +188,15 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         ``broad`` (more matches than COUNT_CAP, nothing excluded): the first pages are
         ranked among the hits with the words in their title when those fill the
         window (a title hit outweighs body text tenfold), so not every match is
-        scored; otherwise among all matches."""
+        scored; otherwise among all matches.
+
+        ``counted``: the counted matches (ids, filtered) when they are every match or
+        the search is broad. Where the dialect ranks candidates (PostgreSQL), the
+        window is then scored among them (and, when broad, the TITLE_CANDIDATES best
+        title matches) in one query, without matching again."""
         dialect = _dialect()
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
-        filter_sql, filter_params = "", ()
-        if any(filters.values()):
-            only = _filter(SearchEntry.objects.all(), filters).values("id")
-            ids_sql, filter_params = only.query.sql_with_params()
-            filter_sql = f"AND e.id IN ({ids_sql})"
+        filter_sql, filter_params = _filter_sql(filters, "e.id")
         start = (query.page - 1) * query.per_page
         rerank = query.sort != "date" and start + query.per_page <= RERANK_WINDOW
         fetch_limit, fetch_offset = (RERANK_WINDOW, 0) if rerank else (query.per_page, start)
@@ -194,9 +217,24 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
                 cursor.execute(sql, params)
                 return cursor.fetchall()
 
-        rows = fetch(dialect.in_titles(expression)) if broad and rerank else []
-        if len(rows) < fetch_limit:
-            rows = fetch(expression)
+        if dialect.ranks_candidates and rerank and counted is not None:
+            among = list(counted)
+            if broad:
+                title_sql, title_params = _filter_sql(filters, "f.entry_id")
+                titles = dialect.title_candidates(
+                    expression, query.reader_keys, title_sql, title_params, TITLE_CANDIDATES
+                )
+                among = list(dict.fromkeys(titles + among))
+            sql, params = dialect.ranked_among(
+                expression, query.reader_keys, among, order, fetch_limit, fetch_offset
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+        else:
+            rows = fetch(dialect.in_titles(expression)) if broad and rerank else []
+            if len(rows) < fetch_limit:
+                rows = fetch(expression)
         if not rerank:
             return rows
         shapes = {
@@ -228,8 +266,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         keys = query.reader_keys
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
-        matching = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-        grouped = _grouped(_first(_filter(matching, filters)))
+        matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
+        grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         if not total:
             empty.suggestion = self._spelling(meaning.parsed, query)
@@ -237,7 +275,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         start = (query.page - 1) * query.per_page
         windowed = start + query.per_page <= PARTIAL_WINDOW
         if windowed:
-            scored = self._ranked(expression, query, filters, units, meaning, limit=PARTIAL_WINDOW)
+            scored = self._ranked(
+                expression,
+                query,
+                filters,
+                units,
+                meaning,
+                limit=PARTIAL_WINDOW,
+                broad=total > COUNT_CAP and not negative,
+                counted=_counted(matching, filters, total, negative),
+            )
         else:
             scored = self._ranked(expression, query, filters, units, meaning)
         candidates = [i for i, _ in scored]
@@ -249,7 +296,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             ids = list(having.filter(id__in=candidates).values_list("id", flat=True))
             for i in ids:
                 covered.setdefault(i, set()).add(position)
-            if not ids and not _filter(having, filters).exists():
+            if not ids and not any_match(_filter(having, filters), COUNT_CAP):
                 unmatched.append(unit.label)
         if windowed:
             if query.sort != "date":
@@ -286,7 +333,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         def finds(expression: str) -> bool:
             if expression not in known:
                 visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, keys))
-                known[expression] = _filter(visible, filters).exists()
+                known[expression] = any_match(_filter(visible, filters), COUNT_CAP)
             return known[expression]
 
         def split_expression(pairs) -> str | None:
@@ -370,9 +417,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         ]
         if not prefixes:
             return []
-        parts.append(dialect.any_of(prefixes))
-        expression = dialect.titles_only(dialect.combine(parts, []))
-        visible = SearchEntry.objects.filter(id__in=dialect.matching_ids(expression, reader_keys))
+        matching = dialect.suggested_ids(parts, dialect.any_of(prefixes), reader_keys)
+        visible = SearchEntry.objects.filter(id__in=matching)
         entries = visible.order_by("-boost", "title")[:limit]
         parsed = parse(" ".join(words))
         return [_hit(entry, parsed, 0.0, prefix=True) for entry in entries]
@@ -385,6 +431,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
 
         One grouped scan serves every facet without a filter of its own (``grouped`` is
         that scan of the fully filtered matches); a facet with a filter gets its own.
+        The counted ids of each filter set are matched once (``db_matches.Matches``): without a
+        filter the topic facet counts the ids the groups counted.
         """
         facets = {}
         for facet in FACETS:
@@ -393,14 +441,14 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             if facet == "topic":
                 rows = (
                     SearchEntryTopic.objects.filter(
-                        entry__in=_first(_filter(matching, others)).values("id")
+                        entry__in=_dialect().id_list(matching.ids(others))
                     )
                     .values_list("value", "label")
                     .annotate(n=Count("entry"))
                     .order_by()
                 )
             else:
-                groups = grouped if not chosen else _grouped(_first(_filter(matching, others)))
+                groups = grouped if not chosen else _grouped(matching.ids(others))
                 rows = _facet_rows(facet, groups)
             counts = [
                 FacetCount(
@@ -433,45 +481,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         visible = SearchEntry.objects.filter(
             id__in=_dialect().matching_ids(expression, query.reader_keys)
         )
-        return text if _filter(visible, query.filters).exists() else None
+        return text if any_match(_filter(visible, query.filters), COUNT_CAP) else None
 
 
-_GROUPED = (
-    "kind",
-    "organisation",
-    "organisation_label",
-    "working_group",
-    "working_group_label",
-    "year",
-)
-
-
-def _first(queryset):
-    """The first COUNT_CAP + 1 of the matches, for counting: a broad search is counted
-    "more than COUNT_CAP" instead of scanning every match (LIMIT inside the subquery,
-    so the full-text match stops early on both databases)."""
-    return SearchEntry.objects.filter(id__in=queryset.order_by().values("id")[: COUNT_CAP + 1])
-
-
-def _grouped(queryset) -> list[tuple]:
-    """Counts of the matches per combination of the single-valued facets (one scan)."""
-    return list(queryset.values_list(*_GROUPED).annotate(n=Count("id")).order_by())
-
-
-def _facet_rows(facet: str, grouped: list[tuple]) -> list[tuple[str, str, int]]:
-    counts: dict[tuple[str, str], int] = {}
-    for kind, organisation, organisation_label, group, group_label, year, n in grouped:
-        if facet == "kind":
-            value = (kind, str(kind_label(kind)))
-        elif facet == "organisation":
-            value = (organisation, organisation_label)
-        elif facet == "working_group":
-            value = (group, group_label)
-        else:
-            value = (str(year), str(year)) if year else ("", "")
-        if value[0]:
-            counts[value] = counts.get(value, 0) + n
-    return [(value, label, n) for (value, label), n in counts.items()]
+def _counted(matching: Matches, filters, total: int, negative) -> list[int] | None:
+    """The counted ids the ranked window may be scored among: every match (the total
+    is below the cap), or the first COUNT_CAP + 1 of a broad search without an
+    excluded word (decision 0061: its first pages need not rank every match)."""
+    if total <= COUNT_CAP or not negative:
+        return matching.ids(filters)
+    return None
 
 
 def _clause_text(clause) -> str:
@@ -488,25 +507,6 @@ def _closest_word(word: str) -> str | None:
     ).values_list("word", flat=True)[:20_000]
     matches = difflib.get_close_matches(lowered, list(candidates), n=1, cutoff=0.75)
     return matches[0] if matches else None
-
-
-def _filter(queryset, filters):
-    for facet, values in filters.items():
-        values = [v for v in values if v]
-        if not values or (facet not in FACETS and facet != _PERIOD):
-            continue
-        if facet == "topic":
-            queryset = queryset.filter(
-                Exists(SearchEntryTopic.objects.filter(entry=OuterRef("pk"), value__in=values))
-            )
-        elif facet == _PERIOD:
-            period: Period = values[0]
-            queryset = queryset.filter(date__gte=period.start, date__lt=period.end)
-        elif facet == "year":
-            queryset = queryset.filter(year__in=facet_years(values))
-        else:
-            queryset = queryset.filter(Q(**{f"{facet}__in": values}))
-    return queryset
 
 
 def _hit(
