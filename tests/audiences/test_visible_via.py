@@ -16,7 +16,6 @@ from knowledge.documents.models import Document, FormItem
 from knowledge.guides.models import ReviewReminder
 from knowledge.minutes.models import ActionItem
 
-
 NOW = datetime.datetime(2026, 4, 18, 9, 0, tzinfo=datetime.UTC)
 BATCH = uuid.UUID(int=1)
 
