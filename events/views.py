@@ -21,6 +21,7 @@ from wagtail.models import Page
 
 from abhnetz.accounts.mfa import mfa_gate
 from abhnetz.audiences.rules import visible_pages, visible_to
+from abhnetz.core.pagination import paginate
 
 from . import ical, services
 from .display import event_when
@@ -141,14 +142,16 @@ def index_context(request, index_page) -> dict:
             month_events=in_month,
         )
     else:
-        upcoming = list(_listed(events.filter(end__gte=now)))
+        # a network's year of events runs to a thousand and more: a page at a time
+        upcoming_page = paginate(request, _listed(events.filter(end__gte=now)))
+        upcoming = list(upcoming_page)
         past = list(_listed(events.filter(end__lt=now)).order_by("-start")[:20])
         minutes = _visible_minutes(user, past)
         for event in past:
             event.visible_minutes = minutes.get(event.pk)
         for event in upcoming + past:
             event.when = event_when(event)
-        context.update(upcoming=upcoming, past=past)
+        context.update(upcoming=upcoming, upcoming_page=upcoming_page, past=past)
     return context
 
 

@@ -175,10 +175,11 @@ def test_list_and_month_query_counts_do_not_grow(
             publish_event(f"Termin {number}", start=start + dt.timedelta(hours=number))
 
     # session, user, site, three for the page route, ancestors, view restrictions,
-    # reader keys, open date polls, my roles, upcoming, past, unread count, menu pages,
-    # the filters' organisations, working groups and topics, footer links
-    queries.assert_constant(lambda: client.get(event_index.url), add_events, expected=19)
-    # the same, with the month's events in one query instead of upcoming and past
+    # reader keys, open date polls, my roles, upcoming (its count and its page of 20),
+    # past, unread count, menu pages, the filters' organisations, working groups and
+    # topics, footer links
+    queries.assert_constant(lambda: client.get(event_index.url), add_events, expected=20)
+    # the same, with the month's events in one query instead of upcoming and past (3)
     queries.assert_constant(
         lambda: client.get(f"{event_index.url}?ansicht=monat&monat={month}"),
         add_events,
@@ -221,3 +222,28 @@ def test_filters_by_kind_working_group_and_mine(network, publish_event, client_f
     assert titles("meine=on") == {"Vernetzung Nord"}
     # a filter value that does not exist shows its error and filters nothing away
     assert titles("art=%3Cscript%3E") == {"Schulung E-Akte", "Vernetzung Nord"}
+
+
+def test_upcoming_events_come_a_page_at_a_time(network, publish_event, client_for, event_index):
+    # given 25 upcoming events, one a day
+    import datetime as dt
+
+    from django.utils import timezone
+
+    first = timezone.now() + dt.timedelta(days=1)
+    for day in range(25):
+        publish_event(f"Termin {day:02d}", start=first + dt.timedelta(days=day))
+    client = client_for(network.office_staff)
+
+    # the list shows the first 20, soonest first, and a way on; the second page the rest
+    html = client.get(event_index.url).content.decode()
+    assert "Termin 00" in html
+    assert "Termin 19" in html
+    assert "Termin 20" not in html
+    assert 'rel="next"' in html
+    second = client.get(f"{event_index.url}?seite=2").content.decode()
+    assert "Termin 20" in second
+    assert "Termin 24" in second
+    assert "Termin 19" not in second
+    # a number past the end gives the last page, not an error
+    assert client.get(f"{event_index.url}?seite=999").status_code == 200
