@@ -26,7 +26,9 @@ class ThreadQuerySet(models.QuerySet):
 
     def listed_for(self, user, *, moderator: bool = False):
         """What lists show: visible threads in categories; hidden ones for moderators only."""
-        threads = self.visible_to(user).filter(category__isnull=False)
+        # the categories' half of the rule only: the comment threads' half, joined by
+        # OR, made the planner test every thread (330 ms at 30,000 threads)
+        threads = rules.visible_to(user, self.filter(category__isnull=False))
         return threads if moderator else threads.filter(is_hidden=False)
 
     def for_listing(self, user):
