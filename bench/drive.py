@@ -69,6 +69,15 @@ class Client:
         return response.status, content, response
 
     def ask(self, page: dict) -> tuple[int, float, int, float]:
+        """``_ask``; a GET whose kept-alive connection the server had closed (gunicorn's
+        ``keepalive``) is sent once more on a new one, as browsers do."""
+        reused = self.connection is not None
+        answer = self._ask(page)
+        if answer[0] == 0 and reused and page.get("method", "GET") == "GET":
+            answer = self._ask(page)
+        return answer
+
+    def _ask(self, page: dict) -> tuple[int, float, int, float]:
         """(status, seconds, SQL queries, server CPU ms); status 0 for a failed connection.
 
         A write (``"method": "POST"``) first fetches its ``form`` page, untimed, for the
