@@ -74,8 +74,7 @@ def seed_events(network: ScaleNetwork, index) -> None:
                 last_published_at=start - timedelta(days=30),
                 latest_revision_created_at=start - timedelta(days=30),
             )
-            audience = network.audience()
-            network.apply_audience(page, audience)
+            audience = network.draw_audience(page)
             pages.append(page)
             audiences.append(audience)
             topics.append(rng.sample(network.topics, k=rng.randint(0, 2)))
@@ -133,8 +132,7 @@ def seed_polls(network: ScaleNetwork) -> None:
             created_by=rng.choice(network.authors),
             created_at=network.moment(),
         )
-        audience = network.audience()
-        network.apply_audience(poll, audience)
+        audience = network.draw_audience(poll)
         polls.append(poll)
         audiences.append(audience)
     DatePoll.objects.bulk_create(polls)

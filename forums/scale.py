@@ -56,8 +56,7 @@ def seed_categories(network: ScaleNetwork) -> tuple[list, list]:
             description=network.sentence(8, 20),
             position=number,
         )
-        audience = network.audience()
-        network.apply_audience(category, audience)
+        audience = network.draw_audience(category)
         categories.append(category)
         audiences.append(audience)
     # bulk_create: Category.save() would store each audience row by row

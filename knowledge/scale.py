@@ -119,8 +119,7 @@ def seed_guides(network: ScaleNetwork, index) -> None:
                 else None,
                 review_due_on=(published + timedelta(days=365)).date(),
             )
-            audience = network.audience()
-            network.apply_audience(page, audience)
+            audience = network.draw_audience(page)
             pages.append(page)
             audiences.append(audience)
             topics.append(rng.sample(network.topics, k=rng.randint(1, 3)))
@@ -158,8 +157,7 @@ def seed_minutes(network: ScaleNetwork, index) -> None:
                 latest_revision_created_at=meeting + timedelta(days=2),
                 last_decision_number=DECISIONS_PER_MINUTES,
             )
-            audience = network.audience()
-            network.apply_audience(page, audience)
+            audience = network.draw_audience(page)
             pages.append(page)
             audiences.append(audience)
             topics.append(rng.sample(network.topics, k=rng.randint(1, 2)))

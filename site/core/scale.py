@@ -261,6 +261,12 @@ class ScaleNetwork:
         for person_id, group_id in rows:
             self.person_keys.setdefault(person_id, set()).add(group_id)
 
+    def draw_audience(self, obj) -> dict:
+        """A drawn audience (``audience``), set on the unsaved ``obj``; returned for its rows."""
+        audience = self.audience()
+        self.apply_audience(obj, audience)
+        return audience
+
     def apply_audience(self, obj, audience: dict) -> None:
         """Set the audience fields of an unsaved object (the relations: ``audience_rows``)."""
         obj.audience_scope = audience["scope"]
