@@ -19,5 +19,5 @@ def inbox_sections(request):
         "%(count)s open action items are yours",
         count,
     ) % {"count": count}
-    url = f"{reverse('minutes:action_items')}?owner={user.pk}"
+    url = f"{reverse('minutes:action_items')}?meine=on"
     return inbox_section(INBOX_MINE, [InboxEntry("my_action_items", label, count, url)])

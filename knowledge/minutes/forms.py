@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from abhnetz.core import limits
 from abhnetz.organisations.models import Organisation, WorkingGroup
 from abhnetz.topics.forms import TopicFilterField
-
-from .selectors import action_item_owners
 
 
 class DateInput(forms.DateInput):
@@ -17,15 +16,18 @@ class DateInput(forms.DateInput):
 class ActionItemFilterForm(forms.Form):
     """The open tasks' GET filter; an unknown value shows its error and filters nothing.
 
-    The field names are the URL's parameters: German, like every list's filters.
+    The field names are the URL's parameters: German, like every list's filters. The
+    owner is typed, not chosen: a network has thousands of owners, and a list of them
+    would have to be drawn from every item the reader may see (decision 0072).
     """
 
-    verantwortlich = forms.ModelChoiceField(
+    verantwortlich = forms.CharField(
         label=_("Owner"),
-        queryset=None,
         required=False,
-        empty_label=_("All people"),
+        max_length=limits.TITLE,
+        help_text=_("A name, an e-mail address or an organisation, or a part of it."),
     )
+    meine = forms.BooleanField(label=_("Only mine"), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.only("pk", "slug", "name"),
@@ -44,14 +46,14 @@ class ActionItemFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # only people who own something this reader can see: no list of strangers
-        self.fields["verantwortlich"].queryset = action_item_owners(user)
+        self.user = user
 
     def filters(self) -> dict:
         if not self.is_bound or not self.is_valid():
             return {}
         return {
-            "owner": self.cleaned_data["verantwortlich"],
+            "owner": self.user if self.cleaned_data["meine"] else None,
+            "owner_text": self.cleaned_data["verantwortlich"].strip(),
             "organisation": self.cleaned_data["organisation"],
             "working_group": self.cleaned_data["arbeitsgruppe"],
             "overdue_only": self.cleaned_data["ueberfaellig"],

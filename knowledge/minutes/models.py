@@ -228,6 +228,9 @@ class ActionItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
+        # the open items' list walks this in order and stops at its page (issue #15):
+        # without it PostgreSQL sorted every visible item first
+        indexes = [models.Index(fields=["due_date"], name="minutes_action_item_due")]
 
     def __str__(self) -> str:
         return self.title

@@ -71,6 +71,25 @@ def _open_filter():
     return ~Exists(ActionItemCompletion.objects.filter(item_uuid=OuterRef("uuid")))
 
 
+def owner_matches(text: str) -> Q:
+    """Items whose owner matches every word of ``text``: in the person's first or last name
+    or e-mail address, or in the owning organisation's name. A number is a person's id,
+    as the owner filter sent when it was a list of people (old links keep working)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit():
+        # an id beyond the database's integers is nobody's
+        return Q(owner_person_id=int(text)) if len(text) < 10 else Q(pk__in=[])
+    matches = Q()
+    for word in text.split():
+        matches &= (
+            Q(owner_person__first_name__icontains=word)
+            | Q(owner_person__last_name__icontains=word)
+            | Q(owner_person__email__icontains=word)
+            | Q(owner_organisation__name__icontains=word)
+        )
+    return matches
+
+
 def visible_action_items(user) -> QuerySet[ActionItem]:
     """Action items of live minutes ``user`` may read."""
     return ActionItem.objects.filter(page__in=visible_minutes(user).values("pk"))
@@ -80,15 +99,21 @@ def open_action_items(
     user,
     *,
     owner=None,
+    owner_text: str = "",
     organisation=None,
     working_group=None,
     overdue_only: bool = False,
     today: datetime.date | None = None,
 ) -> QuerySet[ActionItem]:
-    """Open action items ``user`` may see, soonest due first (no due date last)."""
+    """Open action items ``user`` may see, soonest due first (no due date last).
+
+    ``owner_text`` is what the reader typed for the owner (``owner_matches``).
+    """
     items = visible_action_items(user).filter(_open_filter())
     if owner is not None:
         items = items.filter(owner_person=owner)
+    if owner_text:
+        items = items.filter(owner_matches(owner_text))
     if organisation is not None:
         # owned by the organisation itself or by one of its people
         items = items.filter(
@@ -100,19 +125,6 @@ def open_action_items(
         items = items.filter(due_date__lt=today or timezone.localdate())
     return items.select_related("page", "owner_person", "owner_organisation").order_by(
         "due_date", "page__meeting_date", "sort_order", "pk"
-    )
-
-
-def action_item_owners(user) -> QuerySet:
-    """The people who own an open action item ``user`` can see, and ``user`` (for the filter)."""
-    from abhnetz.accounts.models import User
-
-    owns_one = Exists(
-        visible_action_items(user).filter(_open_filter(), owner_person=OuterRef("pk"))
-    )
-    # the reader themselves, so "only mine" is a valid choice even when they own nothing
-    return User.objects.filter(owns_one | Q(pk=user.pk)).only(
-        "pk", "first_name", "last_name", "email"
     )
 
 

@@ -4,7 +4,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from abhnetz.core.pagination import paginate
+from abhnetz.core.pagination import COUNT_CAP, paginate
 
 from . import services
 from .forms import ActionItemFilterForm, DecisionFilterForm
@@ -16,12 +16,13 @@ def open_action_items(request):
     """Offene Aufgaben: open action items of the minutes the reader may see."""
     form = ActionItemFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
-    page = paginate(request, select_open_action_items(request.user, **filters))
+    # counted up to the cap: "more than 1,000" (issue #15)
+    page = paginate(request, select_open_action_items(request.user, **filters), cap=COUNT_CAP)
     page.object_list = annotate_action_items(page.object_list, request.user)
     return render(
         request,
         "minutes/action_item_list.html",
-        {"form": form, "page": page, "is_filtered": any(filters.values())},
+        {"form": form, "page": page, "is_filtered": any(filters.values()), "count_cap": COUNT_CAP},
     )
 
 

@@ -48,6 +48,7 @@ VIEWS = {
     "/wissen/formulare/": ["thema", "sprache", "seite"],
     "/wissen/aufgaben/": [
         "verantwortlich",
+        "meine",
         "organisation",
         "arbeitsgruppe",
         "ueberfaellig",
