@@ -228,3 +228,37 @@ def test_a_broad_exclusion_takes_the_first_pass_of_a_broad_search(broad):
     else:
         assert len(ranking) == 1, ranking
         assert "{title}" not in ranking[0]
+
+
+def test_the_page_of_a_broad_exclusion_reads_more_than_a_thousand_for_readers_only(
+    network, client_for
+):
+    """Given 1,005 guides of office A with the word and 30 with the excluded word too,
+    when office A's staff search for the word without it, then the page reads "Mehr
+    als 1.000 Treffer" and shows none with the excluded word; office B's staff, outside
+    the audience, get no title and no count."""
+    from tests.search.helpers import index as index_as_owner
+    from tests.search.test_views import get, hits_of
+
+    office_a = frozenset({f"g{network.office_a.group_id}"})
+    index_as_owner(
+        *(
+            make_doc(f"guide:{n}", f"Wohnsitzauflage Nummer {n}", keys=office_a)
+            for n in range(1005)
+        ),
+        *(
+            make_doc(
+                f"guide:x{n}", f"Wohnsitzauflage Einwand {n}", keys=office_a, body="Widerspruch"
+            )
+            for n in range(30)
+        ),
+    )
+    html = get(client_for(network.office_staff), "/suche/", q=QUERY)
+    assert f"Mehr als 1.000 Treffer für „{QUERY}“" in html
+    assert len(hits_of(html)) == 20
+    assert "Einwand" not in html
+    outside = get(client_for(network.office_staff_b), "/suche/", q=QUERY)
+    assert hits_of(outside) == []
+    assert "Wohnsitzauflage Nummer" not in outside
+    assert re.search(r"\b0 Treffer", outside)
+    assert "1.000" not in outside
