@@ -97,7 +97,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         dialect = _dialect()
         keys = query.reader_keys
         expression = dialect.combine([u.expression for u in units], negative)
-        matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
+        matching = Matches.of(expression, keys, COUNT_CAP)
         grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         corrected = None
@@ -109,12 +109,12 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
             )
             if corrected is not None or any(u.split for u in units):
                 expression = dialect.combine([u.expression for u in units], negative)
-                matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
+                matching = Matches.of(expression, keys, COUNT_CAP)
                 grouped = _grouped(matching.ids(filters))
                 total = sum(row[-1] for row in grouped)
         if total:
             # more than COUNT_CAP: rank the title matches first (the cheap first pass)
-            broad = total > COUNT_CAP and not negative
+            broad = _broad(total, negative)
             ranked = self._ranked(
                 expression,
                 query,
@@ -122,7 +122,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
                 units,
                 meaning,
                 broad=broad,
-                counted=_counted(matching, filters, total, negative),
+                counted=_counted(matching, filters, total, broad),
             )
         elif len(units) > 1:
             return self._partial(query, meaning, units, negative, filters, corrected)
@@ -185,15 +185,16 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         are reordered by what BM25/ts_rank cannot see (title equal to or starting with
         the query, the kind, a person asked for).
 
-        ``broad`` (more matches than COUNT_CAP, nothing excluded): the first pages are
-        ranked among the hits with the words in their title when those fill the
-        window (a title hit outweighs body text tenfold), so not every match is
-        scored; otherwise among all matches.
+        ``broad`` (more matches than COUNT_CAP; with an excluded word on PostgreSQL
+        only, ``_broad``): the first pages are ranked among the hits with the words
+        in their title when those fill the window (a title hit outweighs body text
+        tenfold), so not every match is scored; otherwise among all matches.
 
         ``counted``: the counted matches (ids, filtered) when they are every match or
         the search is broad. Where the dialect ranks candidates (PostgreSQL), the
         window is then scored among them (and, when broad, the TITLE_CANDIDATES best
-        title matches) in one query, without matching again."""
+        title matches) in one query, without matching again; when they are every
+        match, any page and the date order too."""
         dialect = _dialect()
         order = "e.date DESC, score DESC, e.id" if query.sort == "date" else "score DESC, e.id"
         filter_sql, filter_params = _filter_sql(filters, "e.id")
@@ -217,7 +218,9 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
                 cursor.execute(sql, params)
                 return cursor.fetchall()
 
-        if dialect.ranks_candidates and rerank and counted is not None:
+        # the counted ids hold every match unless the search is broad: then any page
+        # and order is scored among them; a broad search's only for the first pages
+        if dialect.ranks_candidates and counted is not None and (rerank or not broad):
             among = list(counted)
             if broad:
                 title_sql, title_params = _filter_sql(filters, "f.entry_id")
@@ -266,7 +269,7 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         keys = query.reader_keys
         empty = SearchResults(query=query, hits=[], total=0, facets={}, backend=self.name)
         expression = dialect.combine([dialect.any_of([u.expression for u in units])], negative)
-        matching = Matches(dialect.matching_ids(expression, keys), COUNT_CAP)
+        matching = Matches.of(expression, keys, COUNT_CAP)
         grouped = _grouped(matching.ids(filters))
         total = sum(row[-1] for row in grouped)
         if not total:
@@ -282,8 +285,8 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
                 units,
                 meaning,
                 limit=PARTIAL_WINDOW,
-                broad=total > COUNT_CAP and not negative,
-                counted=_counted(matching, filters, total, negative),
+                broad=_broad(total, negative),
+                counted=_counted(matching, filters, total, _broad(total, negative)),
             )
         else:
             scored = self._ranked(expression, query, filters, units, meaning)
@@ -484,11 +487,19 @@ class DatabaseBackend(DatabaseWrites, SearchBackend):
         return text if any_match(_filter(visible, query.filters), COUNT_CAP) else None
 
 
-def _counted(matching: Matches, filters, total: int, negative) -> list[int] | None:
+def _broad(total: int, negative) -> bool:
+    """Whether the first pages are ranked among candidates, not among every match
+    (decision 0061): more matches than COUNT_CAP. With an excluded word only where
+    the dialect ranks candidates (PostgreSQL tests the excluded word on the whole
+    vector; SQLite's title pass would test it in the title column only)."""
+    return total > COUNT_CAP and (not negative or _dialect().ranks_candidates)
+
+
+def _counted(matching: Matches, filters, total: int, broad: bool) -> list[int] | None:
     """The counted ids the ranked window may be scored among: every match (the total
-    is below the cap), or the first COUNT_CAP + 1 of a broad search without an
-    excluded word (decision 0061: its first pages need not rank every match)."""
-    if total <= COUNT_CAP or not negative:
+    is below the cap), or the first COUNT_CAP + 1 of a broad search (decision 0061:
+    its first pages need not rank every match)."""
+    if total <= COUNT_CAP or broad:
         return matching.ids(filters)
     return None
 

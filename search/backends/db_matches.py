@@ -36,16 +36,30 @@ class Matches:
     instead of scanning every match (the LIMIT stops the full-text match early on
     both databases)."""
 
-    def __init__(self, matching_ids, cap: int, narrowing=None):
+    def __init__(self, matching_ids, cap: int, narrowing=None, first=None):
         self.matching_ids = matching_ids
         self.cap = cap
         self.narrowing = dict(narrowing or {})
+        # the dialect's own query for the first cap + 1 matches without filters,
+        # where ``matching_ids`` under a LIMIT plans badly (``first_ids``), or None
+        self.first = first
         self._ids: dict[str, list[int]] = {}
+
+    @classmethod
+    def of(cls, expression: str, keys, cap: int) -> Matches:
+        dialect = _dialect()
+        return cls(
+            dialect.matching_ids(expression, keys),
+            cap,
+            first=dialect.first_ids(expression, keys, cap + 1),
+        )
 
     def within(self, filters) -> Matches:
         """The same matches narrowed by ``filters`` (a month of the query) for every
         count; the fetched ids are shared where the filters turn out equal."""
-        narrowed = Matches(self.matching_ids, self.cap, {**self.narrowing, **filters})
+        narrowed = Matches(
+            self.matching_ids, self.cap, {**self.narrowing, **filters}, first=self.first
+        )
         narrowed._ids = self._ids
         return narrowed
 
@@ -54,7 +68,9 @@ class Matches:
         chosen = {name: tuple(v for v in values if v) for name, values in wanted.items()}
         key = repr(sorted((name, values) for name, values in chosen.items() if values))
         if key not in self._ids:
-            visible = SearchEntry.objects.filter(id__in=self.matching_ids)
+            unfiltered = not any(chosen.values())
+            source = self.first if unfiltered and self.first is not None else self.matching_ids
+            visible = SearchEntry.objects.filter(id__in=source)
             first = filter_entries(visible, wanted).order_by().values_list("id", flat=True)
             self._ids[key] = list(first[: self.cap + 1])
         return self._ids[key]
