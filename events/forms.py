@@ -37,24 +37,25 @@ class RsvpForm(forms.Form):
 
 
 class EventFilterForm(forms.Form):
+    # the choices with the columns an option shows: every organisation is a choice
     art = forms.ChoiceField(label=_("Kind"), required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.only("pk", "slug", "name").order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=_("All organisations"),
     )
     gruppe = forms.ModelChoiceField(
         label=_("Working group"),
-        queryset=WorkingGroup.objects.order_by("name"),
+        queryset=WorkingGroup.objects.only("pk", "slug", "name").order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=_("All working groups"),
     )
     thema = forms.ModelChoiceField(
         label=_("Topic"),
-        queryset=Topic.objects.order_by("name"),
+        queryset=Topic.objects.only("pk", "slug", "name").order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=_("All topics"),

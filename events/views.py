@@ -72,20 +72,23 @@ def _parse_month(value: str, today: dt.date) -> tuple[int, int]:
 
 def month_grid(events, year: int, month: int) -> list[list[dict]]:
     """Weeks (Monday first) of days, each with the events on it (multi-day on each day)."""
-    weeks = []
-    for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
-        days = []
-        for day in week:
-            on_day = [
-                event
-                for event in events
-                if timezone.localtime(event.start).date()
-                <= day
-                <= timezone.localtime(event.end).date()
-            ]
-            days.append({"date": day, "in_month": day.month == month, "events": on_day})
-        weeks.append(days)
-    return weeks
+    dates = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    # each event's days once (a month holds a hundred events at factor 1: testing every
+    # event against each of the 42 days was half of the page's CPU)
+    on_day: dict[dt.date, list] = {}
+    for event in events:
+        day = max(timezone.localtime(event.start).date(), dates[0][0])
+        last = min(timezone.localtime(event.end).date(), dates[-1][-1])
+        while day <= last:
+            on_day.setdefault(day, []).append(event)
+            day += dt.timedelta(days=1)
+    return [
+        [
+            {"date": day, "in_month": day.month == month, "events": on_day.get(day, [])}
+            for day in week
+        ]
+        for week in dates
+    ]
 
 
 def index_context(request, index_page) -> dict:
@@ -126,7 +129,13 @@ def index_context(request, index_page) -> dict:
         last = dt.date(year, month, calendar.monthrange(year, month)[1])
         start = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
         end = timezone.make_aware(dt.datetime.combine(last + dt.timedelta(days=1), dt.time.min))
-        in_month = list(_listed(events.filter(start__lt=end, end__gte=start)))
+        # the month's events by their dates alone first: given those ids the planner
+        # probes them one by one; with both date bounds inside the join it guessed ten
+        # times too many and read all 31,000 pages (13 ms at factor 1)
+        dated = EventPage.objects.filter(start__lt=end, end__gte=start)
+        # (without the page tree's order, which joins every page)
+        ids = list(dated.order_by().values_list("pk", flat=True))
+        in_month = list(_listed(events.filter(pk__in=ids)))
         previous = first - dt.timedelta(days=1)
         following = last + dt.timedelta(days=1)
         query = request.GET.copy()

@@ -152,7 +152,11 @@ class Thread(AudienceMixin, ClusterableModel):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         indexes = [
-            models.Index(fields=["category", "last_activity_at"], name="thread_by_activity"),
+            # a category's list in its order (Meta.ordering, read backwards): its first
+            # page is the first 20 rows, each checked against the rule, not a sort of all
+            models.Index(
+                fields=["category", "is_pinned", "last_activity_at", "id"], name="thread_listing"
+            ),
             models.Index(fields=["target_content_type", "target_object_id"], name="thread_target"),
         ]
         constraints = [

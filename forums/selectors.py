@@ -75,6 +75,21 @@ def thread_list(user, choice: ListChoice, *, category: Category | None = None):
     return threads.for_listing(user).order_by(*SORTS[choice.sort][1])
 
 
+def listed_count(user, choice: ListChoice, category: Category | None) -> int | None:
+    """The length of a category's unfiltered list, from its counter, or None (count it).
+
+    Every thread of a category carries the category's audience (decision 0047), which
+    the reader has passed to open it, so they see each of its ``thread_count`` threads
+    that are not hidden; the rows themselves still go through the rule. Counting them
+    through the rule hashed every thread the reader may see in the whole forum (19,000
+    at factor 1) to count the category's 1,000."""
+    if category is None or choice.filter or choice.topic or choice.organisation:
+        return None
+    if permissions.is_moderator(user):
+        return None  # they see hidden threads too, which the counter leaves out
+    return category.thread_count
+
+
 def open_questions(user, *, limit: int = 5) -> list[Thread]:
     """Unanswered questions ``user`` may read, those routed to them first."""
     routed = RoutedExpert.objects.filter(thread=OuterRef("pk"), expert_id=user.pk)

@@ -35,12 +35,15 @@ def _list_context(request, *, category=None):
     choice = selectors.ListChoice.from_query(request.GET)
     threads = selectors.thread_list(request.user, choice, category=category)
     return {
-        "page": paginate(request, threads),
+        "page": paginate(
+            request, threads, count=selectors.listed_count(request.user, choice, category)
+        ),
         "choice": choice,
         "filters": selectors.FILTERS,
         "sorts": {key: label for key, (label, _order) in selectors.SORTS.items()},
-        "topics": Topic.objects.all(),
-        "organisations": Organisation.objects.all(),
+        # the options' two columns: every organisation is one
+        "topics": Topic.objects.values("slug", "name"),
+        "organisations": Organisation.objects.values("slug", "name"),
         "categories": selectors.categories_for(request.user) if category is None else (),
         "category": category,
         "forum_crumbs": forum_crumbs(),

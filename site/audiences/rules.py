@@ -49,13 +49,14 @@ def reader_keys(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_audience_reader_keys", None)
     if cached is None:
+        # two indexed lookups in a UNION: one filter with OR joined every membership and
+        # every member of every organisation (4 ms at 3,000 people, on every page)
         cached = frozenset(
-            Group.objects.filter(
-                # their roles and working groups (Django group membership)
-                Q(user=user)
-                # the group of the organisation they work for
-                | Q(organisation__members=user)
-            ).values_list("id", flat=True)
+            # their roles and working groups (Django group membership) ...
+            Group.objects.filter(user=user)
+            .values_list("id", flat=True)
+            # ... and the group of the organisation they work for
+            .union(Group.objects.filter(organisation__members=user).values_list("id", flat=True))
         )
         user._audience_reader_keys = cached
     return cached

@@ -31,14 +31,24 @@ class CappedPaginator(Paginator):
         return counted
 
 
-def paginate(request, queryset, per_page: int | None = None, *, cap: int | None = None) -> Page:
+def paginate(
+    request,
+    queryset,
+    per_page: int | None = None,
+    *,
+    cap: int | None = None,
+    count: int | None = None,
+) -> Page:
     """The requested page of ``queryset``; out-of-range numbers give the last page.
 
-    With ``cap``, at most that many rows are counted (``CappedPaginator``).
+    With ``cap``, at most that many rows are counted (``CappedPaginator``). ``count``: the
+    length of ``queryset`` when the caller knows it already (a denormalised counter).
     """
     per_page = per_page or settings.ABHNETZ_PAGE_SIZE
     if cap is None:
         paginator = Paginator(queryset, per_page)
     else:
         paginator = CappedPaginator(queryset, per_page, cap=cap)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not computed
     return paginator.get_page(request.GET.get("seite"))

@@ -89,7 +89,7 @@ def test_thread_pages_hold_30_posts_and_a_permalink_lands_on_its_page(
     assert len(client.get(thread.get_absolute_url()).context["page"].object_list) == 30
 
 
-@pytest.mark.parametrize("view", ["thread", "list"])
+@pytest.mark.parametrize("view", ["thread", "list", "category"])
 def test_query_counts_do_not_grow_with_posts_votes_and_threads(
     view, network, categories, ask, client_for, queries
 ):
@@ -98,7 +98,11 @@ def test_query_counts_do_not_grow_with_posts_votes_and_threads(
     services.post_create(thread=thread, author=network.office_staff_b, body="Erste Antwort")
     ask(network.office_staff_b, categories["network"], title="Zweite Frage")
     client = client_for(network.office_staff)
-    url = thread.get_absolute_url() if view == "thread" else reverse("forums:list")
+    url = {
+        "thread": thread.get_absolute_url(),
+        "list": reverse("forums:list"),
+        "category": categories["network"].get_absolute_url(),
+    }[view]
 
     def add_items():
         for number in range(5):
@@ -115,5 +119,8 @@ def test_query_counts_do_not_grow_with_posts_votes_and_threads(
     # list (12): session, user, reader keys, roles, count, threads (author,
     # organisation, category, followed as a subquery), their topics, the filters'
     # topics, organisations and categories, unread notifications, footer.
-    expected = {"thread": 14, "list": 12}[view]
+    # category (13): session, user, reader keys, the category, roles, its audience for
+    # the start button, follow, unread notifications, the filters' topics and
+    # organisations, threads, their topics, footer; no count: the category's counter.
+    expected = {"thread": 14, "list": 12, "category": 13}[view]
     queries.assert_constant(lambda: client.get(url), add_items, expected=expected)
