@@ -89,6 +89,13 @@ class MinutesPage(KnowledgePage):
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
+        # the decisions register's order (newest meeting first) walks this and stops at
+        # its page (issue #15); without it PostgreSQL sorted every visible decision
+        indexes = [
+            models.Index(
+                models.F("meeting_date").desc(), "knowledgepage_ptr", name="minutes_meeting_order"
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -176,7 +183,11 @@ class Decision(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
-        indexes = [models.Index(fields=["page", "number"], name="minutes_decision_number")]
+        indexes = [
+            models.Index(fields=["page", "number"], name="minutes_decision_number"),
+            # a meeting's decisions in the register's order, read per meeting in turn
+            models.Index(fields=["page", "sort_order", "id"], name="minutes_decision_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.page_id} #{self.number}"

@@ -35,8 +35,10 @@ def decision_list(request):
         "minutes/decision_list.html",
         {
             "form": form,
-            "page": paginate(request, decisions_register(request.user, **filters)),
+            # counted up to the cap, as the action items: 30,000 decisions at factor 1
+            "page": paginate(request, decisions_register(request.user, **filters), cap=COUNT_CAP),
             "is_filtered": any(filters.values()),
+            "count_cap": COUNT_CAP,
         },
     )
 

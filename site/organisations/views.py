@@ -1,5 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
+from abhnetz.core.pagination import paginate
+
 from . import selectors
 from .forms import OrganisationFilterForm
 from .permissions import may_see_domains
@@ -8,13 +10,16 @@ from .permissions import may_see_domains
 def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
     filters = form.filters()
-    organisations = list(selectors.organisation_directory(**filters))
+    # a page at a time (issue #15): a state's whole network is 60 organisations or more,
+    # and the page grew with each one; each page is grouped by kind on its own
+    page = paginate(request, selectors.organisation_directory(**filters))
     return render(
         request,
         "organisations/organisation_list.html",
         {
             "form": form,
-            "organisations": organisations,
+            "page": page,
+            "organisations": page.object_list,
             "is_filtered": any(filters.values()),
         },
     )

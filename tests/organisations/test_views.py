@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
-from abhnetz.organisations.models import OrganisationKind, State
+from abhnetz.organisations.models import Organisation, OrganisationKind, State
 from abhnetz.organisations.selectors import LOGO_LIST_SPEC
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -99,9 +99,48 @@ def test_list_queries_do_not_grow_with_organisations(network, client_for, querie
             UserFactory(organisation=organisation)
 
     # when the directory is shown before and after adding five organisations with members
-    # then it costs the same: session, user, organisations with counts, logos with
-    # renditions, the header's unread notifications
-    queries.assert_constant(lambda: client.get(LIST_URL), add_organisations, expected=7)
+    # then it costs the same: session, user, the count for the pages, the page of
+    # organisations with their member counts, logos, renditions, the header's reader keys
+    queries.assert_constant(lambda: client.get(LIST_URL), add_organisations, expected=8)
+
+
+def test_list_is_paginated_and_keeps_the_filter_across_pages(network, client_for, settings):
+    # given three offices more than fit on a page of two
+    settings.ABHNETZ_PAGE_SIZE = 2
+    for number in range(3):
+        OrganisationFactory(name=f"Ausländerbehörde Zett {number}", kind=OrganisationKind.OFFICE)
+    client = client_for(network.office_staff)
+
+    # when the pages are walked to the end
+    seen, number = [], 1
+    while True:
+        response = client.get(LIST_URL, {"seite": number})
+        page = response.context["page"]
+        assert len(response.context["organisations"]) <= 2
+        seen += [o.name for o in response.context["organisations"]]
+        if not page.has_next():
+            break
+        number += 1
+
+    # then they list every organisation once, and the count names them all
+    assert sorted(seen) == sorted(Organisation.objects.values_list("name", flat=True))
+    html = client.get(LIST_URL).content.decode()
+    assert (
+        ngettext("%(counter)s organisation", "%(counter)s organisations", len(seen))
+        % {"counter": len(seen)}
+        in html
+    )
+    assert (
+        gettext("Page %(number)s of %(total)s")
+        % {
+            "number": 1,
+            "total": page.paginator.num_pages,
+        }
+        in html
+    )
+    # and a filtered list's next page keeps the filter
+    html = client.get(LIST_URL, {"kind": OrganisationKind.OFFICE}).content.decode()
+    assert f"kind={OrganisationKind.OFFICE.value}&amp;seite=2" in html
 
 
 def test_detail_shows_the_facts_and_the_active_members(network, client_for):

@@ -418,6 +418,54 @@ def test_register_paginates(network, client_for, publish_minutes, settings):
     assert ("Drei." in first) != ("Drei." in second)
 
 
+def test_long_registers_are_counted_up_to_the_cap(
+    network, client_for, publish_minutes, monkeypatch, settings
+):
+    from knowledge.minutes import views
+
+    monkeypatch.setattr(views, "COUNT_CAP", 2)
+    settings.ABHNETZ_PAGE_SIZE = 1
+    page = publish_minutes(owner=network.coordinator, decisions=["Eins.", "Zwei."])
+    client = client_for(network.office_staff)
+    html = client.get("/wissen/beschluesse/").content.decode()
+    assert "2 decisions" in html
+    assert "Page 1 of 2" in html
+    assert "More than" not in html
+
+    add_items(page, decisions=1)
+    html = client.get("/wissen/beschluesse/").content.decode()
+    assert "More than 2 decisions." in html
+    assert "Page 1 of more than 2" in html
+    # filtered below the cap, the count is exact again
+    html = client.get("/wissen/beschluesse/?q=Zwei").content.decode()
+    assert "1 decision" in html
+    assert "More than" not in html
+
+
+def test_capped_register_counts_only_what_the_reader_may_see(
+    network, client_for, publish_minutes, monkeypatch
+):
+    from knowledge.minutes import views
+
+    monkeypatch.setattr(views, "COUNT_CAP", 2)
+    publish_minutes("Offen", owner=network.coordinator, decisions=["Eins.", "Zwei."])
+    publish_minutes(
+        "Nur Amt A",
+        owner=network.coordinator,
+        audience=Audience.selected(organisations=[network.office_a]),
+        decisions=["Geheim eins.", "Geheim zwei.", "Geheim drei."],
+    )
+    # the partner, outside office A, sees neither the hidden decisions nor their number
+    html = client_for(network.partner).get("/wissen/beschluesse/").content.decode()
+    assert "2 decisions" in html
+    assert "More than" not in html
+    assert "Geheim" not in html
+    assert "Nur Amt A" not in html
+    # office A's staff see all five, counted up to the cap
+    html = client_for(network.office_staff).get("/wissen/beschluesse/").content.decode()
+    assert "More than 2 decisions." in html
+
+
 def test_register_query_count_does_not_grow(network, client_for, queries, publish_minutes):
     topic = TopicFactory()
     page = publish_minutes(
