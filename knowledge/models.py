@@ -16,7 +16,7 @@ from abhnetz.audiences.models import PageAudienceMixin
 from abhnetz.audiences.panels import AudiencePageForm, audience_panel
 from abhnetz.core import limits
 from abhnetz.core.models import SitePage
-from abhnetz.core.pagination import paginate
+from abhnetz.core.pagination import COUNT_CAP, paginate
 
 
 class KnowledgeIndexPage(SitePage):
@@ -40,7 +40,10 @@ class KnowledgeIndexPage(SitePage):
         pages = filtered_knowledge_pages(request.user, **form.filters())
         context["filter_form"] = form
         context["is_filtered"] = form.is_filtered
-        context["results"] = paginate(request, pages)
+        # counted up to the cap (issue #15): 20,000 guides through the audience rule cost
+        # more than the page; "more than 1,000 pages" asks for a filter instead
+        context["results"] = paginate(request, pages, cap=COUNT_CAP)
+        context["count_cap"] = COUNT_CAP
         context["sections"] = self.sections(request.user)
         # the knowledge index links the register views of its sub-apps
         from .guides.permissions import may_see_review_list

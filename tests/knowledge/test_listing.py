@@ -245,3 +245,44 @@ def test_index_links_its_sections_by_audience(network, client_for, publish_page)
         assert 'href="/wissen/formulare/"' in html
     assert 'href="/wissen/ueberpruefung/"' in coordinator
     assert 'href="/wissen/ueberpruefung/"' not in office
+
+
+def test_long_listings_are_counted_up_to_the_cap(
+    network, client_for, publish_page, monkeypatch, settings
+):
+    # given a cap of two and a page size of one
+    monkeypatch.setattr("knowledge.models.COUNT_CAP", 2)
+    settings.ABHNETZ_PAGE_SIZE = 1
+    publish_page("Eins")
+    publish_page("Zwei")
+    publish_page(
+        "Nur Bestadt",
+        audience=Audience.selected(organisations=[network.office_b]),
+        organisation=network.office_b,
+        owner=network.office_staff_b,
+    )
+    office = client_for(network.office_staff)
+    # then office A, who may read two, gets the exact count (the hidden page is not counted)
+    response = office.get("/wissen/")
+    assert response.context["results"].paginator.count == 2
+    assert not response.context["results"].paginator.capped
+    assert 'data-testid="knowledge-count">2 ' in response.content.decode()
+
+    # and past the cap the listing says "more than" and asks for a filter
+    publish_page("Drei")
+    response = office.get("/wissen/")
+    assert response.context["results"].paginator.capped
+    html = response.content.decode()
+    assert "Mehr als 2 Seiten" in html
+    assert "Nur Bestadt" not in html
+
+
+def test_the_default_order_has_its_index(db):
+    # /wissen/ walks it to its page instead of sorting every live page (issue #15)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    index = constraints["knowledge_page_recent"]
+    assert index["index"]
+    assert index["columns"] == ["last_published_at", "id"]
