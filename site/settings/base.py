@@ -203,6 +203,11 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ABH-Netz"
+# Accept the code of the neighbouring 30-second step too (RFC 6238, 5.2): a code typed
+# in its last seconds, or a phone clock a few seconds off, otherwise fails. allauth keeps
+# a used code refused for the whole 90-second window (in the shared cache), so a code
+# still works only once (decision 0074).
+MFA_TOTP_TOLERANCE = 1
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "ABH-Netz"

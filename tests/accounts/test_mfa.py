@@ -4,37 +4,14 @@ voluntary for everyone else; Wagtail's own login cannot bypass it."""
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import (
-    SECRET_SESSION_KEY,
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from tests.totp import current_code, with_totp
 
 from .helpers import assert_accessible_page, text
-
-
-@pytest.fixture(autouse=True)
-def _totp_tolerance(settings):
-    """Accept the neighbouring 30-second window, so a test crossing one does not flake."""
-    settings.MFA_TOTP_TOLERANCE = 1
-
-
-def current_code(secret: str) -> str:
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-
-
-def with_totp(user) -> str:
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
 
 
 def sign_in(client, user, next_url="/admin/"):
@@ -231,6 +208,50 @@ def test_a_wrong_code_does_not_sign_in(network):
     assert 'id="id_code-error"' in assert_accessible_page(response)
     assert signed_in_as(client) is None
     assert client.get("/admin/")["Location"].startswith("/konto/login/")
+
+
+@pytest.mark.parametrize("steps", [-1, 1])
+def test_the_code_of_the_neighbouring_step_is_accepted(network, steps):
+    # given a coordinator whose phone shows the code of the step before or after
+    # (typed in its last seconds, or the phone's clock a few seconds off)
+    secret = with_totp(network.coordinator)
+    client = Client()
+    sign_in(client, network.coordinator)
+
+    response = client.post("/konto/2fa/authenticate/", {"code": current_code(secret, steps)})
+
+    assert response["Location"] == "/admin/"
+    assert int(signed_in_as(client)) == network.coordinator.pk
+
+
+@pytest.mark.parametrize("steps", [-2, 2])
+def test_a_code_two_steps_away_is_refused(network, steps):
+    secret = with_totp(network.coordinator)
+    client = Client()
+    sign_in(client, network.coordinator)
+
+    response = client.post("/konto/2fa/authenticate/", {"code": current_code(secret, steps)})
+
+    assert 'id="id_code-error"' in assert_accessible_page(response)
+    assert signed_in_as(client) is None
+
+
+def test_a_code_works_only_once(network):
+    # given a coordinator who signed in with a code
+    secret = with_totp(network.coordinator)
+    code = current_code(secret)
+    first = Client()
+    sign_in(first, network.coordinator)
+    assert first.post("/konto/2fa/authenticate/", {"code": code})["Location"] == "/admin/"
+
+    # when somebody who saw it types the same code within its window
+    second = Client()
+    sign_in(second, network.coordinator)
+    response = second.post("/konto/2fa/authenticate/", {"code": code})
+
+    # then it is refused next to the field
+    assert 'id="id_code-error"' in assert_accessible_page(response)
+    assert signed_in_as(second) is None
 
 
 def test_a_recovery_code_signs_in_once(network):

@@ -26,24 +26,13 @@ def login(page, email: str, password: str) -> None:
 
 def login_with_second_factor(page, email: str, password: str) -> None:
     """Sign in as someone with an authenticator app (set up here), entering its code."""
-    from allauth.mfa.totp.internal.auth import (
-        TOTP,
-        format_hotp_value,
-        generate_totp_secret,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
-
     from abhnetz.accounts.models import User
+    from tests.totp import current_code, with_totp
 
-    secret = generate_totp_secret()
-    TOTP.activate(User.objects.get(email=email), secret)
+    secret = with_totp(User.objects.get(email=email))
     login(page, email, password)
-    counters = list(yield_hotp_counters_from_time())
     form = page.locator("form").filter(has=page.locator("input[name=code]"))
-    form.locator("input[name=code]").fill(
-        format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
-    )
+    form.locator("input[name=code]").fill(current_code(secret))
     with page.expect_navigation():
         form.locator("button[type=submit]").first.click()
     assert "/2fa/authenticate/" not in page.url, f"Second factor for {email} failed"

@@ -16,19 +16,13 @@ Space choose, Enter sends; dates are typed as 18.04.2027 and times as 24-hour.
 import datetime as dt
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
 from django.utils import timezone
 
 from abhnetz.accounts.models import User
 from abhnetz.notifications.models import Notification
 from events.models import DatePoll, EventIndexPage, EventInvitation, EventPage, Rsvp
 from events.notification_kinds import INVITED, PROMOTED
+from tests.totp import current_code, with_totp
 
 from .axe import assert_accessible
 from .helpers import login, tab_to, tab_to_link
@@ -108,17 +102,15 @@ def sign_in_as(page, email, secret=None):
     page.context.clear_cookies()
     login(page, email, PASSWORD)
     if secret:
-        counters = list(yield_hotp_counters_from_time())
         code = page.locator("input[name=code]")
         code.focus()
-        page.keyboard.type(format_hotp_value(hotp_value(secret, counters[len(counters) // 2])))
+        page.keyboard.type(current_code(secret))
         with page.expect_navigation():
             page.keyboard.press("Enter")
 
 
 def test_poll_to_event(page, demo):
-    secret = generate_totp_secret()
-    TOTP.activate(User.objects.get(email=COORDINATOR), secret)
+    secret = with_totp(User.objects.get(email=COORDINATOR))
     # the coordinator opens the calendar and reaches "Neue Terminumfrage" by keyboard
     sign_in_as(page, COORDINATOR, secret)
     # the same session later: a code is accepted only once
@@ -301,8 +293,7 @@ def test_waitlist_and_promotion(page, demo):
 
 def test_an_event_is_created_with_typed_german_dates(page, demo):
     # a coordinator (second factor) adds an event in the admin, typing its fields
-    secret = generate_totp_secret()
-    TOTP.activate(User.objects.get(email=COORDINATOR), secret)
+    secret = with_totp(User.objects.get(email=COORDINATOR))
     sign_in_as(page, COORDINATOR, secret)
     index = EventIndexPage.objects.get()
     page.goto(f"/admin/pages/add/events/eventpage/{index.pk}/")

@@ -5,17 +5,10 @@ factor) approves; a reader finds the guide at /wissen/ and compares two versions
 front-end page on the way passes axe-core (the admin is Wagtail's and is not checked).
 """
 
-from allauth.mfa.totp.internal.auth import (
-    TOTP,
-    format_hotp_value,
-    generate_totp_secret,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
-
 from abhnetz.accounts.models import User
 from knowledge.guides.models import GuidePage
 from knowledge.models import KnowledgeIndexPage
+from tests.totp import current_code, with_totp
 
 from .axe import assert_accessible
 from .helpers import login
@@ -25,11 +18,6 @@ OFFICE = "office@demo.abhnetz.example"
 COORDINATOR = "coordinator@demo.abhnetz.example"
 READER = "partner@demo.abhnetz.example"
 TITLE = "Telefonansage für die Terminvergabe"
-
-
-def current_code(secret: str) -> str:
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
 
 
 def sign_out(page) -> None:
@@ -73,8 +61,7 @@ def write_and_submit(page) -> None:
 
 def approve(page, guide: GuidePage) -> None:
     coordinator = User.objects.get(email=COORDINATOR)
-    secret = generate_totp_secret()
-    TOTP.activate(coordinator, secret)
+    secret = with_totp(coordinator)
     login(page, COORDINATOR, PASSWORD)
     if "/2fa/authenticate/" in page.url:
         form = page.locator("form").filter(has=page.locator("input[name=code]"))
